@@ -1,0 +1,69 @@
+/**
+ * The entry list: every function Apps Script calls by name — the menu, the sidebar (google.script.run),
+ * triggers and the custom function. The build turns each export of this file into a real top-level
+ * `function NAME(…)` in dist/Code.js that forwards here, so this file is the one list of entry points.
+ * It only hands names on; the logic lives in the modules.
+ */
+import { waContacts } from './formula/wa-contacts';
+import { gasServices } from './platform/gas';
+import { autoRefresh, retryRefresh } from './refresh/trigger-handlers';
+import type { SettingsForm } from './settings/settings';
+import { type CommandReport, importContactsCommand, refreshNowCommand } from './ui/commands';
+import { type DiagnosticReport, showDiagnosticsDialog } from './ui/diagnostics';
+import { buildMenu } from './ui/menu';
+import {
+  type ConnectionReport,
+  openSettings,
+  type SettingsView,
+  saveSettingsFromForm,
+  settingsView,
+  testConnectionReport,
+} from './ui/sidebar';
+
+export function onOpen(_e?: unknown): void {
+  buildMenu(gasServices());
+}
+
+export function onInstall(e?: unknown): void {
+  onOpen(e);
+}
+
+export function importContacts(): CommandReport {
+  return importContactsCommand(gasServices());
+}
+
+export function refreshNow(): CommandReport {
+  return refreshNowCommand(gasServices());
+}
+
+export function showSettings(): void {
+  openSettings(gasServices());
+}
+
+export function getSettings(): SettingsView {
+  return settingsView(gasServices());
+}
+
+export function saveSettings(form: SettingsForm): SettingsView {
+  return saveSettingsFromForm(gasServices(), form);
+}
+
+export function testConnection(form?: SettingsForm): ConnectionReport {
+  return testConnectionReport(gasServices(), form);
+}
+
+export function showDiagnostics(): DiagnosticReport {
+  return showDiagnosticsDialog(gasServices());
+}
+
+export function WA_CONTACTS(type?: unknown, header?: unknown): string[][] {
+  return waContacts(gasServices(), type, header);
+}
+
+export function onAutoRefresh(_e?: unknown): void {
+  autoRefresh(gasServices());
+}
+
+export function onRetryRefresh(_e?: unknown): void {
+  retryRefresh(gasServices());
+}

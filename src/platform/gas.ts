@@ -1,0 +1,114 @@
+/**
+ * The real `Services`, built over the Apps Script globals. Nothing here runs at load time: every global is
+ * touched only inside a method, so loading the bundle in AuthMode.NONE (a published add-on's `onOpen`) is safe.
+ */
+import { type HttpResponse, NetworkFailure, type Services, type TriggerInfo } from './services';
+
+/** Creates the Services object backed by Apps Script. */
+export function gasServices(): Services {
+  return {
+    http: { get: fetchUrl },
+    clock: { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms) },
+    triggers: {
+      list: listTriggers,
+      createRecurring(handler, minutes) {
+        const builder = ScriptApp.newTrigger(handler).timeBased();
+        if (minutes < 60) builder.everyMinutes(minutes);
+        else if (minutes < 1440) builder.everyHours(minutes / 60);
+        else builder.everyDays(minutes / 1440);
+        return describe(builder.create());
+      },
+      createOnce(handler, afterMs) {
+        return describe(ScriptApp.newTrigger(handler).timeBased().after(afterMs).create());
+      },
+      remove(id) {
+        for (const trigger of projectTriggers()) {
+          if (trigger.getUniqueId() === id) ScriptApp.deleteTrigger(trigger);
+        }
+      },
+      installation: () =>
+        ScriptApp.getInstallationSource() === ScriptApp.InstallationSource.NONE ? 'bound' : 'addon',
+    },
+    ui: {
+      toast(message, title, seconds) {
+        SpreadsheetApp.getActiveSpreadsheet()?.toast(message, title, seconds ?? 5);
+      },
+      alert(title, message) {
+        const ui = SpreadsheetApp.getUi();
+        ui.alert(title, message, ui.ButtonSet.OK);
+      },
+      addMenu(items) {
+        const menu = SpreadsheetApp.getUi().createAddonMenu();
+        for (const item of items) {
+          if (item) menu.addItem(item.caption, item.functionName);
+          else menu.addSeparator();
+        }
+        menu.addToUi();
+      },
+      showSidebar(html, title) {
+        SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle(title));
+      },
+      showDialog(html, title) {
+        SpreadsheetApp.getUi().showModalDialog(
+          HtmlService.createHtmlOutput(html).setWidth(520).setHeight(520),
+          title,
+        );
+      },
+    },
+    properties: () => PropertiesService.getDocumentProperties(),
+    cache: () => CacheService.getDocumentCache(),
+    lock: () => LockService.getDocumentLock(),
+    activeSpreadsheet: () => SpreadsheetApp.getActiveSpreadsheet(),
+    openSpreadsheet: (id) => SpreadsheetApp.openById(id),
+    flush: () => SpreadsheetApp.flush(),
+    locale() {
+      try {
+        return Session.getActiveUserLocale() || '';
+      } catch (_) {
+        return ''; // AuthMode.NONE or a context without a user
+      }
+    },
+    formatTime(ms) {
+      const zone =
+        SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
+      return Utilities.formatDate(new Date(ms), zone, 'yyyy-MM-dd HH:mm');
+    },
+    log: (message) => console.log(message),
+    htmlFile: (name) => HtmlService.createHtmlOutputFromFile(name).getContent(),
+    gzipBase64: (text) =>
+      Utilities.base64Encode(Utilities.gzip(Utilities.newBlob(text, 'application/json')).getBytes()),
+    gunzipBase64: (base64) =>
+      Utilities.ungzip(
+        Utilities.newBlob(Utilities.base64Decode(base64), 'application/x-gzip'),
+      ).getDataAsString('UTF-8'),
+  };
+}
+
+/** GET with `muteHttpExceptions`: every status comes back to be read; only a missing answer throws. */
+function fetchUrl(url: string): HttpResponse {
+  let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
+  try {
+    response = UrlFetchApp.fetch(url, { method: 'get', muteHttpExceptions: true, followRedirects: true });
+  } catch (_) {
+    // The platform's message ("Address unavailable: <url>", "DNS error: <url>") contains the token: drop it.
+    throw new NetworkFailure();
+  }
+  const headers: Record<string, string> = {};
+  const raw = response.getHeaders() as Record<string, unknown>;
+  for (const name of Object.keys(raw)) headers[name.toLowerCase()] = String(raw[name]);
+  return { status: response.getResponseCode(), body: response.getContentText('UTF-8'), headers };
+}
+
+function projectTriggers(): GoogleAppsScript.Script.Trigger[] {
+  // In an add-on, getUserTriggers(spreadsheet) narrows to this document; a bound script's project is the document.
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return spreadsheet ? ScriptApp.getUserTriggers(spreadsheet) : ScriptApp.getProjectTriggers();
+}
+
+function listTriggers(): TriggerInfo[] {
+  return projectTriggers().map(describe);
+}
+
+function describe(trigger: GoogleAppsScript.Script.Trigger): TriggerInfo {
+  return { id: trigger.getUniqueId(), handler: trigger.getHandlerFunction() };
+}

@@ -1,0 +1,96 @@
+/**
+ * The ports through which the add-on reaches Apps Script. Logic modules receive a `Services` object and never
+ * touch a global such as `SpreadsheetApp` themselves; `gas.ts` builds the real one from the platform globals,
+ * and tests can hand in another. Keep each port as small as the code that uses it.
+ */
+
+/** One HTTP answer, whatever its status (UrlFetchApp with `muteHttpExceptions`). */
+export interface HttpResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** HTTP GET; throws `NetworkFailure` when no answer arrives at all (DNS, refused, timeout). */
+export interface Http {
+  get(url: string): HttpResponse;
+}
+
+/** Thrown by `Http.get` when the host could not be reached. Carries no URL: the URL holds the token. */
+export class NetworkFailure extends Error {
+  constructor() {
+    super('network failure');
+    this.name = 'NetworkFailure';
+  }
+}
+
+/** Time, so retries and schedules can be tested on a virtual clock. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): void;
+}
+
+/** An installable trigger owned by this user in this project. */
+export interface TriggerInfo {
+  id: string;
+  handler: string;
+}
+
+/** How the script runs: published/domain add-on, or a script bound to one spreadsheet. */
+export type Installation = 'addon' | 'bound';
+
+/** Installable time-driven triggers (ScriptApp). */
+export interface Triggers {
+  /** The current user's triggers of this project (in this document when it is known). */
+  list(): TriggerInfo[];
+  /** A recurring trigger every `minutes` (5, 10, 15, 30, or whole hours / days). */
+  createRecurring(handler: string, minutes: number): TriggerInfo;
+  /** A one-shot trigger that runs no sooner than `afterMs` from now. */
+  createOnce(handler: string, afterMs: number): TriggerInfo;
+  remove(id: string): void;
+  installation(): Installation;
+}
+
+/** A menu item: the caption and the top-level function it calls. */
+export interface MenuItem {
+  caption: string;
+  functionName: string;
+}
+
+/** What a person sees: toasts, alerts, the add-on menu and the sidebar. Throws where no UI exists. */
+export interface Ui {
+  toast(message: string, title: string, seconds?: number): void;
+  alert(title: string, message: string): void;
+  addMenu(items: Array<MenuItem | null>): void;
+  showSidebar(html: string, title: string): void;
+  showDialog(html: string, title: string): void;
+}
+
+/** Everything the add-on uses from Apps Script. Members are looked up lazily, when first called. */
+export interface Services {
+  http: Http;
+  clock: Clock;
+  triggers: Triggers;
+  ui: Ui;
+  /** Document properties: settings and state shared by every user and trigger of this document. */
+  properties(): GoogleAppsScript.Properties.Properties;
+  /** Document cache (null outside a document context). */
+  cache(): GoogleAppsScript.Cache.Cache | null;
+  /** Document lock (null outside a document context). */
+  lock(): GoogleAppsScript.Lock.Lock | null;
+  /** The spreadsheet the user has open; null in some trigger runs. */
+  activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+  /** Opens a spreadsheet by id (needs the broad `spreadsheets` scope). */
+  openSpreadsheet(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** Applies pending spreadsheet changes now. */
+  flush(): void;
+  /** The user's language setting, '' when unknown. */
+  locale(): string;
+  /** A moment as the user reads it ("yyyy-MM-dd HH:mm" in the spreadsheet's time zone). */
+  formatTime(ms: number): string;
+  log(message: string): void;
+  /** Reads an HTML file pushed with the script. */
+  htmlFile(name: string): string;
+  gzipBase64(text: string): string;
+  gunzipBase64(base64: string): string;
+}

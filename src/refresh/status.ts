@@ -1,0 +1,50 @@
+/**
+ * The record of the last refresh — when, from where, what came of it, the run of empty answers and the pending
+ * retry — kept in document properties for the sidebar and Diagnostics. Trigger runs have no one to tell, so
+ * this record is how their outcome reaches a person. Holds no token: errors are stored as kinds.
+ */
+import type { ErrorKind } from '../greenapi/errors';
+
+/** Who started a refresh. */
+export type RefreshSource = 'menu' | 'auto' | 'retry';
+
+/** How a refresh ended. */
+export type RefreshOutcome = 'ok' | 'syncing' | 'gaveUp' | 'error' | 'busy';
+
+/** The stored status. */
+export interface RefreshStatus {
+  at: number;
+  source: RefreshSource;
+  outcome: RefreshOutcome;
+  count: number;
+  errorKind: ErrorKind | null;
+  errorDetail: string;
+  emptyStreak: number;
+  nextRetryAt: number | null;
+  lastSuccessAt: number | null;
+  lastSuccessCount: number;
+}
+
+const KEY = 'wa.status';
+
+/** The last status, or null before the first refresh. */
+export function readStatus(properties: GoogleAppsScript.Properties.Properties): RefreshStatus | null {
+  const raw = properties.getProperty(KEY);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as RefreshStatus;
+    return typeof parsed.at === 'number' ? parsed : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+/** Stores a status. */
+export function writeStatus(properties: GoogleAppsScript.Properties.Properties, status: RefreshStatus): void {
+  properties.setProperty(KEY, JSON.stringify(status));
+}
+
+/** Forgets the status (settings now point at another instance). */
+export function clearStatus(properties: GoogleAppsScript.Properties.Properties): void {
+  properties.deleteProperty(KEY);
+}

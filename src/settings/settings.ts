@@ -1,0 +1,126 @@
+/**
+ * The settings of one document — where its GREEN-API instance lives and how often to refresh — and their
+ * validation. Bad input throws a FieldError naming the field; nothing is saved unless every field is valid.
+ */
+import type { Credentials } from '../greenapi/url';
+
+/** Stored settings. `apiTokenInstance` never leaves the server except inside a request URL. */
+export interface Settings extends Credentials {
+  refreshEveryMinutes: number;
+}
+
+/** What the sidebar sends to saveSettings. Everything optional; a blank token keeps the stored one. */
+export interface SettingsForm {
+  apiUrl?: unknown;
+  idInstance?: unknown;
+  apiTokenInstance?: unknown;
+  refreshEveryMinutes?: unknown;
+}
+
+/** The field names of the form, as the sidebar knows them. */
+export type Field = 'apiUrl' | 'idInstance' | 'apiTokenInstance' | 'refreshEveryMinutes';
+
+/** GREEN-API's generic host; the console shows the instance's own (e.g. https://7105.api.greenapi.com). */
+export const DEFAULT_API_URL = 'https://api.green-api.com';
+
+/** Auto-refresh choices in minutes; 0 is off. */
+export const REFRESH_CHOICES = [0, 5, 10, 15, 30, 60, 120, 240, 360, 480, 720, 1440] as const;
+
+/** A validation failure: which field, and the strings-table key (with parameters) that says what is wrong. */
+export class FieldError extends Error {
+  readonly field: Field;
+  readonly key: string;
+  readonly params: Record<string, string>;
+
+  constructor(field: Field, key: string, params: Record<string, string> = {}) {
+    super(`${field}: ${key}`);
+    this.name = 'FieldError';
+    this.field = field;
+    this.key = key;
+    this.params = params;
+  }
+}
+
+/** Validates a form against the stored settings (for the blank-token rule); returns the settings to store. */
+export function validateSettings(
+  form: SettingsForm,
+  stored: Settings | null,
+  minRefreshMinutes: number,
+): Settings {
+  if (!form || typeof form !== 'object') throw new FieldError('apiUrl', 'field.formMissing');
+  return {
+    apiUrl: validateApiUrl(form.apiUrl),
+    idInstance: validateIdInstance(form.idInstance),
+    apiTokenInstance: validateToken(form.apiTokenInstance, stored?.apiTokenInstance ?? ''),
+    refreshEveryMinutes: validateRefresh(
+      form.refreshEveryMinutes,
+      stored?.refreshEveryMinutes ?? 0,
+      minRefreshMinutes,
+    ),
+  };
+}
+
+/** An https URL with host and no query or fragment (http only for localhost); trailing slashes dropped. */
+export function validateApiUrl(value: unknown): string {
+  const text = typeof value === 'string' ? value.trim() : value == null ? '' : null;
+  if (text === null) throw new FieldError('apiUrl', 'field.apiUrl.invalid');
+  if (text === '') return DEFAULT_API_URL;
+  const match = /^(https?):\/\/([^/?#\s@]+)(\/[^?#\s]*)?$/i.exec(text);
+  if (!match) {
+    if (/[?#]/.test(text)) throw new FieldError('apiUrl', 'field.apiUrl.query');
+    throw new FieldError('apiUrl', 'field.apiUrl.invalid');
+  }
+  const scheme = match[1].toLowerCase();
+  const host = match[2].toLowerCase();
+  const hostname = host.replace(/:\d+$/, '');
+  if (!/^(\[[0-9a-f:]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/.test(hostname)) {
+    throw new FieldError('apiUrl', 'field.apiUrl.invalid');
+  }
+  const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+  if (scheme === 'http' && !local) throw new FieldError('apiUrl', 'field.apiUrl.https');
+  const path = (match[3] ?? '').replace(/\/+$/, '');
+  if (path.split('/').some((part) => part === '..' || part === '.')) {
+    throw new FieldError('apiUrl', 'field.apiUrl.invalid');
+  }
+  return `${scheme}://${host}${path}`;
+}
+
+/** Digits only, at most 19 (GREEN-API documents an int64; real ids have 10 digits). */
+export function validateIdInstance(value: unknown): string {
+  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof text !== 'string' || text.trim() === '')
+    throw new FieldError('idInstance', 'field.idInstance.missing');
+  const trimmed = text.trim();
+  if (!/^\d{1,19}$/.test(trimmed)) throw new FieldError('idInstance', 'field.idInstance.digits');
+  return trimmed;
+}
+
+/** Characters safe in a URL path: no whitespace, `/`, `?`, `#`, `%`, `..`. Blank keeps `storedToken`. */
+export function validateToken(value: unknown, storedToken: string): string {
+  if (value != null && typeof value !== 'string')
+    throw new FieldError('apiTokenInstance', 'field.token.invalid');
+  const text = (value ?? '').trim();
+  if (text === '') {
+    if (!storedToken) throw new FieldError('apiTokenInstance', 'field.token.missing');
+    return storedToken;
+  }
+  if (text.length > 200 || !/^[A-Za-z0-9._~-]+$/.test(text) || text.includes('..')) {
+    throw new FieldError('apiTokenInstance', 'field.token.invalid');
+  }
+  return text;
+}
+
+/** One of REFRESH_CHOICES, and not below `minMinutes` unless 0 (off). Missing keeps `current`. */
+export function validateRefresh(value: unknown, current: number, minMinutes: number): number {
+  if (value == null || value === '') return current;
+  const minutes = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+  if (typeof minutes !== 'number' || !(REFRESH_CHOICES as readonly number[]).includes(minutes)) {
+    throw new FieldError('refreshEveryMinutes', 'field.refresh.choice', {
+      choices: REFRESH_CHOICES.join(', '),
+    });
+  }
+  if (minutes !== 0 && minutes < minMinutes) {
+    throw new FieldError('refreshEveryMinutes', 'field.refresh.addonHourly');
+  }
+  return minutes;
+}

@@ -1,0 +1,84 @@
+/**
+ * The menu commands that refresh: Import contacts and Refresh now. Both run the one refresh and tell the person
+ * what happened — a toast when all went well, an alert when something needs their attention. Alerts come after
+ * the refresh has released the lock (an alert suspends the script, and locks don't survive that).
+ */
+
+import type { Services } from '../platform/services';
+import { type RefreshResult, runRefresh } from '../refresh/refresh';
+import { rememberSpreadsheet } from '../refresh/spreadsheet';
+import { errorText, type Translate, translator } from './i18n';
+import { openSettings } from './sidebar';
+
+/** What a menu command reports back (the emulator's tests read it; Sheets ignores it). */
+export interface CommandReport {
+  outcome: RefreshResult['outcome'];
+  message: string;
+}
+
+/** Import contacts: refresh, then show the contacts sheet. */
+export function importContactsCommand(services: Services): CommandReport {
+  return runFromMenu(services, true);
+}
+
+/** Refresh now: the same refresh a trigger runs, with the result shown. */
+export function refreshNowCommand(services: Services): CommandReport {
+  return runFromMenu(services, false);
+}
+
+function runFromMenu(services: Services, showSheet: boolean): CommandReport {
+  const t = translator(services.locale());
+  const spreadsheet = services.activeSpreadsheet();
+  let result: RefreshResult;
+  try {
+    if (spreadsheet) rememberSpreadsheet(services, spreadsheet);
+    result = runRefresh(services, 'menu', t);
+  } catch (error) {
+    services.log(`refresh failed: ${(error as Error)?.name ?? 'Error'}`);
+    const message = `${t('error.internal')} ${t('import.kept')}`;
+    services.ui.alert(t('import.failedTitle'), message);
+    return { outcome: 'error', message };
+  }
+  const message = describeResult(services, t, result);
+  switch (result.outcome) {
+    case 'ok':
+      if (showSheet) result.sheet.activate();
+      services.ui.toast(message, t('app.name'), 8);
+      break;
+    case 'busy':
+      services.ui.toast(message, t('app.name'), 8);
+      break;
+    case 'error':
+      services.ui.alert(t('import.failedTitle'), message);
+      if (result.error.kind === 'noSettings') openSettings(services);
+      break;
+    default:
+      services.ui.alert(t('app.name'), message);
+  }
+  return { outcome: result.outcome, message };
+}
+
+/** The words for a refresh result. */
+export function describeResult(services: Services, t: Translate, result: RefreshResult): string {
+  switch (result.outcome) {
+    case 'ok': {
+      const done = t('import.done', { count: result.count, users: result.users, groups: result.groups });
+      return result.formulas ? `${done} ${t('import.formulas', { formulas: result.formulas })}` : done;
+    }
+    case 'syncing': {
+      const retry =
+        result.retry.kind === 'scheduled'
+          ? t('retry.scheduled', { time: services.formatTime(result.retry.at) })
+          : t(result.retry.kind === 'nextRun' ? 'retry.nextRun' : 'retry.none');
+      return `${t('import.syncing')} ${retry}`;
+    }
+    case 'gaveUp':
+      return t('import.gaveUp');
+    case 'busy':
+      return t('import.busy');
+    case 'error':
+      return result.error.kind === 'noSettings'
+        ? errorText(t, 'noSettings')
+        : `${errorText(t, result.error.kind, result.error.detail)} ${t('import.kept')}`;
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Diagnostics: the checks a user or support needs, run in the real spreadsheet — settings present and valid,
+ * the instance state at GREEN-API, this add-on's triggers and their next run, the formula snapshot and its age,
+ * how the script is installed, and the last refresh. Shown as a dialog; the token never appears, only its hint.
+ * This is how the add-on is verified on the real platform (docs/LIVE-CHECK.md).
+ */
+import { fetchState } from '../greenapi/client';
+import { isAddonError } from '../greenapi/errors';
+import { tokenHint } from '../greenapi/url';
+import type { Services } from '../platform/services';
+import { AUTO_HANDLER, RETRY_HANDLER } from '../refresh/schedule';
+import { snapshotInfo } from '../refresh/snapshot';
+import { readStatus } from '../refresh/status';
+import { FieldError, validateSettings } from '../settings/settings';
+import { loadSettings } from '../settings/store';
+import { errorText, isStringKey, translator } from './i18n';
+import type { StringKey } from './strings/en';
+
+/** One line of the report. */
+export interface DiagnosticRow {
+  check: string;
+  level: 'ok' | 'warn' | 'fail';
+  text: string;
+}
+
+/** The whole report. */
+export interface DiagnosticReport {
+  title: string;
+  rows: DiagnosticRow[];
+}
+
+const AUTO_SINCE_KEY = 'wa.autoSince';
+
+/** Notes when auto-refresh was (re)scheduled, to estimate its next run. */
+export function noteAutoRefreshScheduled(services: Services): void {
+  services.properties().setProperty(AUTO_SINCE_KEY, String(services.clock.now()));
+}
+
+/** Runs every check and returns the report (no UI). */
+export function runDiagnostics(services: Services): DiagnosticReport {
+  const t = translator(services.locale());
+  const rows: DiagnosticRow[] = [];
+  const properties = services.properties();
+  const settings = loadSettings(properties);
+  const now = services.clock.now();
+
+  if (!settings) {
+    rows.push({ check: t('diag.settings'), level: 'fail', text: t('diag.settings.missing') });
+  } else {
+    try {
+      validateSettings({ ...settings }, settings, 0);
+      const text = t('diag.settings.ok', {
+        apiUrl: settings.apiUrl,
+        idInstance: settings.idInstance,
+        hint: tokenHint(settings.apiTokenInstance),
+      });
+      rows.push({ check: t('diag.settings'), level: 'ok', text });
+    } catch (error) {
+      const detail = error instanceof FieldError && isStringKey(error.key) ? t(error.key as StringKey) : '';
+      rows.push({ check: t('diag.settings'), level: 'fail', text: t('diag.settings.invalid', { detail }) });
+    }
+    try {
+      const state = fetchState(services, settings);
+      const key = `state.${state}`;
+      const text = isStringKey(key) ? t(key) : t('state.unknown', { state: state.slice(0, 40) });
+      rows.push({ check: t('diag.state'), level: state === 'authorized' ? 'ok' : 'fail', text });
+    } catch (error) {
+      const text = isAddonError(error) ? errorText(t, error.kind, error.detail) : t('error.internal');
+      rows.push({ check: t('diag.state'), level: 'fail', text });
+    }
+  }
+
+  const installation = services.triggers.installation();
+  rows.push({
+    check: t('diag.installation'),
+    level: 'ok',
+    text: t(installation === 'addon' ? 'diag.installation.addon' : 'diag.installation.bound'),
+  });
+
+  const all = services.triggers.list();
+  const auto = all.filter((x) => x.handler === AUTO_HANDLER).length;
+  const retry = all.filter((x) => x.handler === RETRY_HANDLER).length;
+  const minutes = settings?.refreshEveryMinutes ?? 0;
+  const status = readStatus(properties);
+  const parts: string[] = [];
+  if (auto + retry === 0) parts.push(t('diag.triggers.none'));
+  else parts.push(t('diag.triggers.list', { auto, retry, total: all.length }));
+  if (minutes > 0) {
+    const since = Number(properties.getProperty(AUTO_SINCE_KEY) ?? now);
+    const period = minutes * 60_000;
+    const next = since + Math.max(1, Math.ceil((now - since) / period)) * period;
+    parts.push(`${t('diag.triggers.interval', { minutes })} ~${services.formatTime(next)}`);
+  }
+  if (status?.nextRetryAt)
+    parts.push(`${t('settings.status.retry')}: ${services.formatTime(status.nextRetryAt)}`);
+  const triggerProblem = (minutes > 0 && auto !== 1) || auto > 1 || retry > 1;
+  rows.push({ check: t('diag.triggers'), level: triggerProblem ? 'warn' : 'ok', text: parts.join(' ') });
+
+  const cache = services.cache();
+  const snapshot = cache ? snapshotInfo(cache) : null;
+  rows.push(
+    snapshot
+      ? {
+          check: t('diag.snapshot'),
+          level: 'ok',
+          text: t('diag.snapshot.ok', {
+            count: snapshot.count,
+            age: Math.max(0, Math.round((now - snapshot.savedAt) / 60_000)),
+            chunks: snapshot.chunks + 1,
+          }),
+        }
+      : { check: t('diag.snapshot'), level: 'warn', text: t('diag.snapshot.none') },
+  );
+
+  if (status) {
+    const outcome = t(`settings.status.outcome.${status.outcome}` as StringKey);
+    let text = `${services.formatTime(status.at)}: ${outcome}`;
+    if (status.outcome === 'ok') text += ` (${status.count})`;
+    if (status.outcome === 'error' && status.errorKind)
+      text += ` — ${errorText(t, status.errorKind, status.errorDetail)}`;
+    if (status.outcome === 'gaveUp') text += ` — ${t('import.gaveUp')}`;
+    rows.push({ check: t('diag.lastRefresh'), level: status.outcome === 'ok' ? 'ok' : 'warn', text });
+  } else {
+    rows.push({ check: t('diag.lastRefresh'), level: 'warn', text: t('settings.status.never') });
+  }
+  return { title: t('diag.title'), rows };
+}
+
+/** Runs the checks and shows them in a dialog; returns the report. */
+export function showDiagnosticsDialog(services: Services): DiagnosticReport {
+  const report = runDiagnostics(services);
+  const t = translator(services.locale());
+  const label = { ok: t('diag.ok'), warn: t('diag.warn'), fail: t('diag.fail') };
+  const body = report.rows
+    .map(
+      (r) =>
+        `<tr class="${r.level}"><th>${esc(r.check)}</th><td>${esc(label[r.level])}</td><td>${esc(r.text)}</td></tr>`,
+    )
+    .join('');
+  const html =
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><style>` +
+    `body{font:13px Arial,sans-serif;margin:8px}table{border-collapse:collapse;width:100%}` +
+    `th,td{border-bottom:1px solid #ddd;padding:6px;text-align:left;vertical-align:top}` +
+    `.ok td:nth-child(2){color:#137333}.warn td:nth-child(2){color:#b06000}.fail td:nth-child(2){color:#c5221f}` +
+    `</style></head><body><table>${body}</table>` +
+    `<p><button onclick="google.script.host.close()">${esc(t('diag.close'))}</button></p></body></html>`;
+  services.ui.showDialog(html, report.title);
+  return report;
+}
+
+function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

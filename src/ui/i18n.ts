@@ -1,0 +1,47 @@
+/**
+ * Picks the strings table for the user's language (`Session.getActiveUserLocale()`, e.g. `ru`, `ru_RU`, `en-GB`)
+ * with English as the fallback — also when the locale is unknown, as in AuthMode.NONE.
+ */
+import type { ErrorKind } from '../greenapi/errors';
+import { en, type StringKey } from './strings/en';
+import { ru } from './strings/ru';
+
+/** Languages with a strings table. */
+export type Language = 'en' | 'ru';
+
+/** Looks up a string and fills in `{name}` parameters. */
+export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
+
+const TABLES: Record<Language, Record<StringKey, string>> = { en, ru };
+
+/** The language for a locale string; English unless it is Russian. */
+export function languageOf(locale: string): Language {
+  const primary = (locale || '').toLowerCase().split(/[-_]/)[0];
+  return primary === 'ru' ? 'ru' : 'en';
+}
+
+/** A Translate function for a locale. */
+export function translator(locale: string): Translate {
+  const table = TABLES[languageOf(locale)];
+  return (key, params) => fill(table[key] ?? en[key] ?? key, params);
+}
+
+/** True when `key` is a key of the strings table (for keys computed at run time, such as field errors). */
+export function isStringKey(key: string): key is StringKey {
+  return Object.hasOwn(en, key);
+}
+
+/** The words for an error kind, with its detail filled in. */
+export function errorText(t: Translate, kind: ErrorKind, detail = ''): string {
+  return t(`error.${kind}` as StringKey, { detail });
+}
+
+/** The whole table of a language (the sidebar receives the `settings.*` and `state.*` part). */
+export function table(locale: string): Record<StringKey, string> {
+  return TABLES[languageOf(locale)];
+}
+
+function fill(text: string, params?: Record<string, string | number>): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

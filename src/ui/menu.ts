@@ -1,0 +1,20 @@
+/**
+ * The add-on menu. A published add-on's `onOpen` may run in AuthMode.NONE, where any service that needs
+ * authorization fails and stops the menu from being built
+ * (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle): so this touches only the
+ * UI and the user's locale (which may be unknown there; English is the fallback).
+ */
+import type { Services } from '../platform/services';
+import { translator } from './i18n';
+
+/** Builds the WhatsApp Contacts menu (under Extensions for a published add-on). */
+export function buildMenu(services: Services): void {
+  const t = translator(services.locale());
+  services.ui.addMenu([
+    { caption: t('menu.import'), functionName: 'importContacts' },
+    { caption: t('menu.refresh'), functionName: 'refreshNow' },
+    null,
+    { caption: t('menu.settings'), functionName: 'showSettings' },
+    { caption: t('menu.diagnostics'), functionName: 'showDiagnostics' },
+  ]);
+}

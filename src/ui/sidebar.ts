@@ -1,0 +1,174 @@
+/**
+ * The server side of the Settings sidebar: opening it, and the three functions it calls through
+ * `google.script.run` — getSettings, saveSettings and testConnection. Any user who can open the sidebar can call
+ * these with any arguments (https://developers.google.com/apps-script/guides/html/communication, "Private
+ * functions"), so every input is validated and nothing returned ever holds the token: only a hint of it.
+ */
+
+import { forgetFormulaFailure } from '../formula/wa-contacts';
+import { fetchState } from '../greenapi/client';
+import { isAddonError } from '../greenapi/errors';
+import { tokenHint } from '../greenapi/url';
+import type { Services } from '../platform/services';
+import { applyAutoRefresh, minRefreshMinutes } from '../refresh/schedule';
+import { dropSnapshot } from '../refresh/snapshot';
+import { rememberSpreadsheet } from '../refresh/spreadsheet';
+import { clearStatus, readStatus } from '../refresh/status';
+import {
+  DEFAULT_API_URL,
+  FieldError,
+  REFRESH_CHOICES,
+  type Settings,
+  type SettingsForm,
+  validateSettings,
+} from '../settings/settings';
+import { instanceKey, loadSettings, storeSettings } from '../settings/store';
+import { noteAutoRefreshScheduled } from './diagnostics';
+import { errorText, isStringKey, type Translate, table, translator } from './i18n';
+import type { StringKey } from './strings/en';
+
+/** The settings as the sidebar sees them. */
+export interface SettingsView {
+  apiUrl: string;
+  idInstance: string;
+  tokenHint: string;
+  hasToken: boolean;
+  refreshEveryMinutes: number;
+  refreshChoices: number[];
+  installation: 'bound' | 'addon';
+  status: StatusView | null;
+  message?: string;
+}
+
+/** The last refresh, in words. */
+export interface StatusView {
+  at: string;
+  outcome: string;
+  count: number;
+  error: string;
+  nextRetryAt: string;
+}
+
+/** The result of Test connection. */
+export interface ConnectionReport {
+  ok: boolean;
+  state: string;
+  message: string;
+}
+
+const BOOT_MARK = '__WA_BOOT__';
+
+/** Opens the Settings sidebar in the user's language. */
+export function openSettings(services: Services): void {
+  const locale = services.locale();
+  const t = translator(locale);
+  const strings = table(locale);
+  const boot = JSON.stringify({ lang: locale, strings }).replace(/</g, '\\u003c');
+  const html = services.htmlFile('sidebar').replace(BOOT_MARK, boot);
+  services.ui.showSidebar(html, t('settings.title'));
+}
+
+/** getSettings(): the stored settings with the token replaced by its hint, plus the last refresh status. */
+export function settingsView(services: Services): SettingsView {
+  const t = translator(services.locale());
+  const settings = loadSettings(services.properties());
+  const installation = services.triggers.installation();
+  const min = minRefreshMinutes(installation);
+  return {
+    apiUrl: settings?.apiUrl ?? DEFAULT_API_URL,
+    idInstance: settings?.idInstance ?? '',
+    tokenHint: settings ? tokenHint(settings.apiTokenInstance) : '',
+    hasToken: Boolean(settings?.apiTokenInstance),
+    refreshEveryMinutes: settings?.refreshEveryMinutes ?? 0,
+    refreshChoices: REFRESH_CHOICES.filter((m) => m === 0 || m >= min),
+    installation,
+    status: statusView(services, t),
+  };
+}
+
+/** saveSettings(form): validates, sets up auto-refresh, stores; throws "field: message" for a bad field. */
+export function saveSettingsFromForm(services: Services, form: SettingsForm): SettingsView {
+  const t = translator(services.locale());
+  const properties = services.properties();
+  const stored = loadSettings(properties);
+  const installation = services.triggers.installation();
+  let settings: Settings;
+  try {
+    settings = validateSettings(form, stored, minRefreshMinutes(installation));
+  } catch (error) {
+    throw fieldMessage(error, t);
+  }
+  const lock = services.lock();
+  if (lock && !lock.tryLock(10_000)) throw new Error(t('import.busy'));
+  try {
+    try {
+      applyAutoRefresh(services.triggers, settings.refreshEveryMinutes);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.slice(0, 200) : '';
+      throw new Error(`refreshEveryMinutes: ${t('field.refresh.trigger', { detail })}`);
+    }
+    storeSettings(properties, settings);
+    if (settings.refreshEveryMinutes > 0) noteAutoRefreshScheduled(services);
+    const spreadsheet = services.activeSpreadsheet();
+    if (spreadsheet) rememberSpreadsheet(services, spreadsheet);
+    const instanceChanged = !stored || instanceKey(stored) !== instanceKey(settings);
+    const tokenChanged = !stored || stored.apiTokenInstance !== settings.apiTokenInstance;
+    const cache = services.cache();
+    if (cache && (instanceChanged || tokenChanged)) forgetFormulaFailure(cache);
+    if (instanceChanged) {
+      if (cache) dropSnapshot(cache);
+      if (stored) clearStatus(properties);
+    }
+  } finally {
+    lock?.releaseLock();
+  }
+  return { ...settingsView(services), message: t('settings.saved') };
+}
+
+/** testConnection(form?): getStateInstance for the typed (or stored) settings, in words. */
+export function testConnectionReport(services: Services, form?: SettingsForm): ConnectionReport {
+  const t = translator(services.locale());
+  const stored = loadSettings(services.properties());
+  let settings: Settings;
+  try {
+    settings = form ? validateSettings(form, stored, 0) : (stored ?? validateSettings({}, null, 0));
+  } catch (error) {
+    throw fieldMessage(error, t);
+  }
+  try {
+    const state = fetchState(services, settings);
+    const key = `state.${state}`;
+    const message = isStringKey(key) ? t(key) : t('state.unknown', { state: state.slice(0, 40) });
+    return { ok: state === 'authorized', state, message };
+  } catch (error) {
+    if (!isAddonError(error)) throw new Error(t('error.internal'));
+    return { ok: false, state: '', message: errorText(t, error.kind, error.detail) };
+  }
+}
+
+function fieldMessage(error: unknown, t: Translate): Error {
+  if (error instanceof FieldError) {
+    const text = isStringKey(error.key) ? t(error.key as StringKey, error.params) : error.key;
+    return new Error(`${error.field}: ${text}`);
+  }
+  return new Error(t('error.internal'));
+}
+
+function statusView(services: Services, t: Translate): StatusView | null {
+  const status = readStatus(services.properties());
+  if (!status) return null;
+  const outcome = `${t(`settings.status.outcome.${status.outcome}` as StringKey)} (${t(
+    `settings.status.source.${status.source}` as StringKey,
+  )})`;
+  let error = '';
+  if (status.outcome === 'error' && status.errorKind)
+    error = errorText(t, status.errorKind, status.errorDetail);
+  if (status.outcome === 'gaveUp') error = t('import.gaveUp');
+  return {
+    at: services.formatTime(status.at),
+    outcome,
+    count: status.outcome === 'ok' ? status.count : status.lastSuccessCount,
+    error,
+    nextRetryAt: status.nextRetryAt ? services.formatTime(status.nextRetryAt) : '',
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Every word the add-on shows, in English: menu, sheet headers, sidebar, toasts, alerts, errors and formula
+ * messages. `{name}` marks a parameter. The Russian table must have exactly the same keys (checked by tsc and
+ * by a test). Menu paths say "WhatsApp Contacts → …": in a published add-on the menu sits under Extensions.
+ */
+export const en = {
+  'app.name': 'WhatsApp Contacts',
+  'menu.import': 'Import contacts',
+  'menu.refresh': 'Refresh now',
+  'menu.settings': 'Settings',
+  'menu.diagnostics': 'Diagnostics',
+
+  'header.id': 'ID',
+  'header.phone': 'Phone',
+  'header.name': 'Name',
+  'header.contactName': 'Contact name',
+  'header.type': 'Type',
+
+  'import.done': 'Imported {count} contacts ({users} users, {groups} groups).',
+  'import.formulas': '{formulas} WA_CONTACTS formula cells were refreshed.',
+  'import.syncing':
+    'GREEN-API is still syncing the contacts of this WhatsApp account (this can take up to 5 minutes). The sheet was left as it was.',
+  'retry.scheduled': 'The add-on will try again by itself at {time}.',
+  'retry.nextRun': 'The next automatic refresh will try again.',
+  'retry.none': 'Try again in 5 minutes.',
+  'import.gaveUp':
+    'GREEN-API returned an empty contact list 3 times in a row. Rescan the QR code in the GREEN-API console (console.green-api.com), or contact GREEN-API support. The sheet was left as it was.',
+  'import.busy': 'A refresh is already running. Try again in a minute.',
+  'import.failedTitle': 'Contacts were not imported',
+  'import.kept': 'The sheet was left as it was.',
+
+  'error.noSettings': 'Enter your GREEN-API instance first: WhatsApp Contacts → Settings.',
+  'error.badToken':
+    'GREEN-API rejected the apiTokenInstance (401). Copy the token again from the GREEN-API console and save it in WhatsApp Contacts → Settings.',
+  'error.wrongInstance':
+    'GREEN-API does not know this idInstance at this apiUrl (403). Check idInstance, and use the apiUrl shown for your instance in the GREEN-API console (for example https://7105.api.greenapi.com).',
+  'error.notAuthorized':
+    'The WhatsApp account is not linked to the instance. Scan the QR code in the GREEN-API console, then try again.',
+  'error.starting':
+    'The instance is starting. Wait a few minutes and try again; if it stays like this, scan the QR code in the GREEN-API console.',
+  'error.expired': 'The GREEN-API instance has expired. Renew it in the GREEN-API console.',
+  'error.deleted': 'The GREEN-API instance was deleted. Create a new one in the console and update Settings.',
+  'error.badRequest': 'GREEN-API refused the request (400): {detail}',
+  'error.rateLimited':
+    'GREEN-API is limiting requests (429: getContacts allows 1 request per second). Try again in a minute.',
+  'error.quota':
+    "Your GREEN-API plan's monthly quota is used up (466). Upgrade the plan in the GREEN-API console, or wait until the quota resets on the 1st of the month.",
+  'error.unavailable': 'GREEN-API is unavailable right now (server error, tried 4 times). Try again later.',
+  'error.unexpected':
+    'GREEN-API sent an unexpected answer (not a JSON contact list). Check apiUrl in Settings; if it is right, try again later.',
+  'error.unreachable':
+    'Could not reach GREEN-API. Check apiUrl in Settings (copy it from the GREEN-API console, like https://7105.api.greenapi.com).',
+  'error.busy': 'A refresh is already running. Try again in a minute.',
+  'error.noSpreadsheet':
+    'The automatic refresh could not open this spreadsheet. Open it and use WhatsApp Contacts → Refresh now (see README, "Permissions").',
+  'error.internal':
+    'Something went wrong in the add-on. Try again; if it keeps happening, run WhatsApp Contacts → Diagnostics.',
+
+  'formula.syncing':
+    'Contacts are syncing at GREEN-API (up to 5 minutes). This cell fills in by itself after the next refresh (WhatsApp Contacts → Refresh now, or auto-refresh).',
+  'formula.noSettings': 'Set up the add-on first: WhatsApp Contacts → Settings.',
+  'formula.busy': 'A refresh is running. This cell updates by itself when it is done.',
+  'formula.badType': 'WA_CONTACTS: the argument type must be "all", "user" or "group" (got {value}).',
+  'formula.badHeader': 'WA_CONTACTS: the argument header must be TRUE or FALSE (got {value}).',
+  'formula.none': 'No contacts of this type.',
+
+  'field.formMissing': 'The settings form is empty.',
+  'field.apiUrl.invalid': 'apiUrl must be a web address like https://7105.api.greenapi.com.',
+  'field.apiUrl.query':
+    'apiUrl must not contain "?" or "#": copy only the address from the GREEN-API console.',
+  'field.apiUrl.https': 'apiUrl must start with https:// (http is allowed only for localhost).',
+  'field.idInstance.missing': 'Enter idInstance (the instance number from the GREEN-API console).',
+  'field.idInstance.digits': 'idInstance must be digits only (at most 19), like 1101000001.',
+  'field.token.missing': 'Enter apiTokenInstance (from the GREEN-API console).',
+  'field.token.invalid':
+    'apiTokenInstance may contain only letters, digits and - . _ ~ (no spaces, /, ?, #, %): copy it again from the console.',
+  'field.refresh.choice': 'Auto-refresh must be one of: {choices} minutes (0 is off).',
+  'field.refresh.addonHourly':
+    'Google lets add-ons refresh at most once an hour: choose 60 minutes or more, or turn auto-refresh off.',
+  'field.refresh.trigger': 'Auto-refresh could not be set up: {detail}',
+
+  'settings.title': 'WhatsApp Contacts settings',
+  'settings.saved': 'Settings saved.',
+  'settings.apiUrl': 'apiUrl',
+  'settings.apiUrl.hint': 'Copy it from the GREEN-API console, e.g. https://7105.api.greenapi.com',
+  'settings.idInstance': 'idInstance',
+  'settings.idInstance.hint': 'The instance number, digits only.',
+  'settings.token': 'apiTokenInstance',
+  'settings.token.hint.stored': 'A token ending in {hint} is saved. Leave blank to keep it.',
+  'settings.token.hint.none': 'Paste the token from the GREEN-API console.',
+  'settings.refresh': 'Auto-refresh',
+  'settings.refresh.off': 'Off',
+  'settings.refresh.minutes': 'Every {n} minutes',
+  'settings.refresh.hours': 'Every {n} hours',
+  'settings.refresh.hour': 'Every hour',
+  'settings.refresh.day': 'Every day',
+  'settings.refresh.addonNote': 'Google allows add-ons to refresh at most once an hour.',
+  'settings.save': 'Save',
+  'settings.saving': 'Saving…',
+  'settings.test': 'Test connection',
+  'settings.testing': 'Checking…',
+  'settings.status': 'Last refresh',
+  'settings.status.never': 'No refresh yet.',
+  'settings.status.at': 'Time',
+  'settings.status.count': 'Contacts',
+  'settings.status.error': 'Last error',
+  'settings.status.retry': 'Next retry',
+  'settings.status.none': '—',
+  'settings.status.outcome.ok': 'Done',
+  'settings.status.outcome.syncing': 'Contacts syncing at GREEN-API',
+  'settings.status.outcome.gaveUp': 'Gave up after 3 empty answers',
+  'settings.status.outcome.error': 'Failed',
+  'settings.status.outcome.busy': 'Skipped: another refresh was running',
+  'settings.status.source.menu': 'from the menu',
+  'settings.status.source.auto': 'automatic',
+  'settings.status.source.retry': 'automatic retry',
+  'settings.failed': 'Could not save: {message}',
+
+  'state.authorized': 'Connected: the instance is authorized and ready.',
+  'state.notAuthorized': 'Not authorized: scan the QR code in the GREEN-API console.',
+  'state.blocked': 'The WhatsApp account is blocked. Contact GREEN-API support.',
+  'state.sleepMode':
+    'Sleep mode: the phone is off or offline. Turn it on and connect it to the internet, then wait a few minutes.',
+  'state.starting': 'The instance is starting: wait a few minutes and test again.',
+  'state.yellowCard':
+    'Yellow card: sending is suspended for suspected spam. Contacts still work; restart the instance in the console to send again.',
+  'state.unknown': 'The instance reports the state "{state}".',
+
+  'diag.title': 'WhatsApp Contacts diagnostics',
+  'diag.ok': 'OK',
+  'diag.warn': 'Check',
+  'diag.fail': 'Problem',
+  'diag.settings': 'Settings',
+  'diag.settings.ok': 'apiUrl {apiUrl}, idInstance {idInstance}, token {hint}.',
+  'diag.settings.missing': 'No settings saved: open WhatsApp Contacts → Settings.',
+  'diag.settings.invalid': 'Stored settings are not valid: {detail}',
+  'diag.state': 'GREEN-API instance',
+  'diag.triggers': 'Triggers',
+  'diag.triggers.none': 'No trigger of this add-on (auto-refresh is off, no retry pending).',
+  'diag.triggers.list': '{auto} auto-refresh, {retry} retry (of {total} triggers of this project for you).',
+  'diag.triggers.interval': 'Auto-refresh every {minutes} minutes.',
+  'diag.snapshot': 'Formula snapshot',
+  'diag.snapshot.none': 'None: the next WA_CONTACTS formula will fetch the list.',
+  'diag.snapshot.ok': '{count} contacts, saved {age} minutes ago, in {chunks} cache entries.',
+  'diag.installation': 'Installation',
+  'diag.installation.bound': 'Script bound to this spreadsheet (auto-refresh from 5 minutes).',
+  'diag.installation.addon': 'Add-on (auto-refresh at most hourly, one trigger per document).',
+  'diag.lastRefresh': 'Last refresh',
+  'diag.close': 'Close',
+} as const;
+
+/** A key of the strings table. */
+export type StringKey = keyof typeof en;

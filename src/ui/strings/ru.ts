@@ -1,0 +1,152 @@
+/**
+ * Every word the add-on shows, in Russian (most GREEN-API users read Russian). Same keys as `en.ts`; the type
+ * makes a missing or extra key a compile error.
+ */
+import type { StringKey } from './en';
+
+export const ru: Record<StringKey, string> = {
+  'app.name': 'Контакты WhatsApp',
+  'menu.import': 'Импортировать контакты',
+  'menu.refresh': 'Обновить сейчас',
+  'menu.settings': 'Настройки',
+  'menu.diagnostics': 'Диагностика',
+
+  'header.id': 'ID',
+  'header.phone': 'Телефон',
+  'header.name': 'Имя',
+  'header.contactName': 'Имя в контактах',
+  'header.type': 'Тип',
+
+  'import.done': 'Импортировано контактов: {count} (пользователей: {users}, групп: {groups}).',
+  'import.formulas': 'Обновлено ячеек с формулой WA_CONTACTS: {formulas}.',
+  'import.syncing':
+    'GREEN-API ещё синхронизирует контакты этого аккаунта WhatsApp (это может занять до 5 минут). Лист оставлен без изменений.',
+  'retry.scheduled': 'Дополнение повторит попытку само в {time}.',
+  'retry.nextRun': 'Следующее автообновление повторит попытку.',
+  'retry.none': 'Повторите попытку через 5 минут.',
+  'import.gaveUp':
+    'GREEN-API трижды подряд вернул пустой список контактов. Пересканируйте QR-код в консоли GREEN-API (console.green-api.com) или обратитесь в техподдержку GREEN-API. Лист оставлен без изменений.',
+  'import.busy': 'Обновление уже выполняется. Повторите через минуту.',
+  'import.failedTitle': 'Контакты не импортированы',
+  'import.kept': 'Лист оставлен без изменений.',
+
+  'error.noSettings': 'Сначала укажите инстанс GREEN-API: Контакты WhatsApp → Настройки.',
+  'error.badToken':
+    'GREEN-API отклонил apiTokenInstance (401). Скопируйте токен заново из консоли GREEN-API и сохраните его в Контакты WhatsApp → Настройки.',
+  'error.wrongInstance':
+    'GREEN-API не знает этот idInstance по этому apiUrl (403). Проверьте idInstance и укажите apiUrl, показанный для вашего инстанса в консоли GREEN-API (например, https://7105.api.greenapi.com).',
+  'error.notAuthorized':
+    'Аккаунт WhatsApp не привязан к инстансу. Отсканируйте QR-код в консоли GREEN-API и повторите попытку.',
+  'error.starting':
+    'Инстанс запускается. Подождите несколько минут и повторите; если не проходит, отсканируйте QR-код в консоли GREEN-API.',
+  'error.expired': 'Срок действия инстанса GREEN-API истёк. Продлите его в консоли GREEN-API.',
+  'error.deleted': 'Инстанс GREEN-API удалён. Создайте новый в консоли и обновите настройки.',
+  'error.badRequest': 'GREEN-API отклонил запрос (400): {detail}',
+  'error.rateLimited':
+    'GREEN-API ограничивает запросы (429: getContacts — не чаще 1 запроса в секунду). Повторите через минуту.',
+  'error.quota':
+    'Месячная квота вашего тарифа GREEN-API исчерпана (466). Смените тариф в консоли GREEN-API или дождитесь обновления квоты 1-го числа.',
+  'error.unavailable': 'GREEN-API сейчас недоступен (ошибка сервера, 4 попытки). Повторите позже.',
+  'error.unexpected':
+    'GREEN-API прислал неожиданный ответ (не список контактов в JSON). Проверьте apiUrl в настройках; если он верный, повторите позже.',
+  'error.unreachable':
+    'Не удалось связаться с GREEN-API. Проверьте apiUrl в настройках (скопируйте его из консоли GREEN-API, например https://7105.api.greenapi.com).',
+  'error.busy': 'Обновление уже выполняется. Повторите через минуту.',
+  'error.noSpreadsheet':
+    'Автообновление не смогло открыть эту таблицу. Откройте её и выберите Контакты WhatsApp → Обновить сейчас (см. README, «Permissions»).',
+  'error.internal':
+    'В дополнении что-то пошло не так. Повторите; если ошибка не уходит, запустите Контакты WhatsApp → Диагностика.',
+
+  'formula.syncing':
+    'Контакты синхронизируются в GREEN-API (до 5 минут). Ячейка заполнится сама после следующего обновления (Контакты WhatsApp → Обновить сейчас или автообновление).',
+  'formula.noSettings': 'Сначала настройте дополнение: Контакты WhatsApp → Настройки.',
+  'formula.busy': 'Идёт обновление. Ячейка обновится сама, когда оно закончится.',
+  'formula.badType': 'WA_CONTACTS: аргумент type должен быть "all", "user" или "group" (получено {value}).',
+  'formula.badHeader': 'WA_CONTACTS: аргумент header должен быть TRUE или FALSE (получено {value}).',
+  'formula.none': 'Контактов такого типа нет.',
+
+  'field.formMissing': 'Форма настроек пуста.',
+  'field.apiUrl.invalid': 'apiUrl должен быть адресом вида https://7105.api.greenapi.com.',
+  'field.apiUrl.query':
+    'apiUrl не должен содержать «?» или «#»: скопируйте из консоли GREEN-API только адрес.',
+  'field.apiUrl.https': 'apiUrl должен начинаться с https:// (http допускается только для localhost).',
+  'field.idInstance.missing': 'Укажите idInstance (номер инстанса из консоли GREEN-API).',
+  'field.idInstance.digits': 'idInstance — только цифры (не больше 19), например 1101000001.',
+  'field.token.missing': 'Укажите apiTokenInstance (из консоли GREEN-API).',
+  'field.token.invalid':
+    'apiTokenInstance может содержать только буквы, цифры и - . _ ~ (без пробелов, /, ?, #, %): скопируйте его заново из консоли.',
+  'field.refresh.choice': 'Автообновление: одно из значений {choices} минут (0 — выключено).',
+  'field.refresh.addonHourly':
+    'Google разрешает дополнениям обновляться не чаще раза в час: выберите 60 минут или больше либо выключите автообновление.',
+  'field.refresh.trigger': 'Не удалось настроить автообновление: {detail}',
+
+  'settings.title': 'Настройки: Контакты WhatsApp',
+  'settings.saved': 'Настройки сохранены.',
+  'settings.apiUrl': 'apiUrl',
+  'settings.apiUrl.hint': 'Скопируйте из консоли GREEN-API, например https://7105.api.greenapi.com',
+  'settings.idInstance': 'idInstance',
+  'settings.idInstance.hint': 'Номер инстанса, только цифры.',
+  'settings.token': 'apiTokenInstance',
+  'settings.token.hint.stored':
+    'Сохранён токен, оканчивающийся на {hint}. Оставьте поле пустым, чтобы не менять его.',
+  'settings.token.hint.none': 'Вставьте токен из консоли GREEN-API.',
+  'settings.refresh': 'Автообновление',
+  'settings.refresh.off': 'Выключено',
+  'settings.refresh.minutes': 'Каждые {n} минут',
+  'settings.refresh.hours': 'Каждые {n} ч',
+  'settings.refresh.hour': 'Каждый час',
+  'settings.refresh.day': 'Каждый день',
+  'settings.refresh.addonNote': 'Google разрешает дополнениям обновляться не чаще раза в час.',
+  'settings.save': 'Сохранить',
+  'settings.saving': 'Сохранение…',
+  'settings.test': 'Проверить подключение',
+  'settings.testing': 'Проверка…',
+  'settings.status': 'Последнее обновление',
+  'settings.status.never': 'Обновлений ещё не было.',
+  'settings.status.at': 'Время',
+  'settings.status.count': 'Контактов',
+  'settings.status.error': 'Последняя ошибка',
+  'settings.status.retry': 'Следующая попытка',
+  'settings.status.none': '—',
+  'settings.status.outcome.ok': 'Готово',
+  'settings.status.outcome.syncing': 'Контакты синхронизируются в GREEN-API',
+  'settings.status.outcome.gaveUp': 'Остановлено после 3 пустых ответов',
+  'settings.status.outcome.error': 'Ошибка',
+  'settings.status.outcome.busy': 'Пропущено: выполнялось другое обновление',
+  'settings.status.source.menu': 'из меню',
+  'settings.status.source.auto': 'автоматически',
+  'settings.status.source.retry': 'автоматический повтор',
+  'settings.failed': 'Не удалось сохранить: {message}',
+
+  'state.authorized': 'Подключено: инстанс авторизован и готов к работе.',
+  'state.notAuthorized': 'Не авторизован: отсканируйте QR-код в консоли GREEN-API.',
+  'state.blocked': 'Аккаунт WhatsApp заблокирован. Обратитесь в техподдержку GREEN-API.',
+  'state.sleepMode':
+    'Спящий режим: телефон выключен или не в сети. Включите его и подключите к интернету, затем подождите несколько минут.',
+  'state.starting': 'Инстанс запускается: подождите несколько минут и проверьте снова.',
+  'state.yellowCard':
+    'Жёлтая карточка: отправка приостановлена из-за подозрения на спам. Контакты работают; перезапустите инстанс в консоли, чтобы снова отправлять.',
+  'state.unknown': 'Инстанс сообщает состояние «{state}».',
+
+  'diag.title': 'Диагностика: Контакты WhatsApp',
+  'diag.ok': 'OK',
+  'diag.warn': 'Проверьте',
+  'diag.fail': 'Проблема',
+  'diag.settings': 'Настройки',
+  'diag.settings.ok': 'apiUrl {apiUrl}, idInstance {idInstance}, токен {hint}.',
+  'diag.settings.missing': 'Настройки не сохранены: откройте Контакты WhatsApp → Настройки.',
+  'diag.settings.invalid': 'Сохранённые настройки неверны: {detail}',
+  'diag.state': 'Инстанс GREEN-API',
+  'diag.triggers': 'Триггеры',
+  'diag.triggers.none': 'Триггеров дополнения нет (автообновление выключено, повтор не запланирован).',
+  'diag.triggers.list': 'Автообновление: {auto}, повтор: {retry} (всего ваших триггеров в проекте: {total}).',
+  'diag.triggers.interval': 'Автообновление каждые {minutes} минут.',
+  'diag.snapshot': 'Снимок для формул',
+  'diag.snapshot.none': 'Нет: следующая формула WA_CONTACTS загрузит список.',
+  'diag.snapshot.ok': 'Контактов: {count}, сохранён {age} мин назад, записей в кэше: {chunks}.',
+  'diag.installation': 'Установка',
+  'diag.installation.bound': 'Скрипт привязан к этой таблице (автообновление от 5 минут).',
+  'diag.installation.addon': 'Дополнение (автообновление не чаще раза в час, один триггер на документ).',
+  'diag.lastRefresh': 'Последнее обновление',
+  'diag.close': 'Закрыть',
+};
