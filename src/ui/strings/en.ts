@@ -16,7 +16,7 @@ export const en = {
   'header.contactName': 'Contact name',
   'header.type': 'Type',
 
-  'import.done': 'Imported {count} contacts ({users} users, {groups} groups).',
+  'import.done': 'Imported {count} contacts (users: {users}, groups: {groups}).',
   'import.formulas': '{formulas} WA_CONTACTS formula cells were refreshed.',
   'import.syncing':
     'GREEN-API is still syncing the contacts of this WhatsApp account (this can take up to 5 minutes). The sheet was left as it was.',

@@ -1,0 +1,27 @@
+import { describe, expect, it } from '@jest/globals';
+import { asTypedText, CELL_LIMIT, fitCell } from '../../src/contacts/cell-text';
+
+describe('asTypedText', () => {
+  it('prefixes text with an apostrophe so Sheets keeps it as text', () => {
+    expect(asTypedText('=HYPERLINK("http://evil","x")')).toBe('\'=HYPERLINK("http://evil","x")');
+    expect(asTypedText('00123')).toBe("'00123");
+    expect(asTypedText("'quoted")).toBe("''quoted");
+  });
+
+  it('leaves empty text empty', () => {
+    expect(asTypedText('')).toBe('');
+  });
+});
+
+describe('fitCell', () => {
+  it('keeps text up to the 50,000-character cell limit', () => {
+    const text = 'x'.repeat(CELL_LIMIT);
+    expect(fitCell(text)).toBe(text);
+  });
+
+  it('cuts longer text and ends it with an ellipsis', () => {
+    const cut = fitCell('y'.repeat(CELL_LIMIT + 10));
+    expect(cut).toHaveLength(CELL_LIMIT);
+    expect(cut.endsWith('…')).toBe(true);
+  });
+});

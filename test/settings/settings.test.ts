@@ -1,0 +1,104 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  DEFAULT_API_URL,
+  FieldError,
+  validateApiUrl,
+  validateIdInstance,
+  validateRefresh,
+  validateSettings,
+  validateToken,
+} from '../../src/settings/settings';
+
+function fieldOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof FieldError) return error.field;
+    throw error;
+  }
+  throw new Error('no error');
+}
+
+describe('apiUrl', () => {
+  it('defaults to the generic host when blank', () => {
+    expect(validateApiUrl('')).toBe(DEFAULT_API_URL);
+    expect(validateApiUrl(undefined)).toBe(DEFAULT_API_URL);
+  });
+
+  it('drops trailing slashes and lowercases the host', () => {
+    expect(validateApiUrl(' https://7105.API.greenapi.com/ ')).toBe('https://7105.api.greenapi.com');
+    expect(validateApiUrl('https://3100.api.green-api.com/v3/')).toBe('https://3100.api.green-api.com/v3');
+  });
+
+  it('allows http only for localhost', () => {
+    expect(validateApiUrl('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
+    expect(validateApiUrl('http://localhost:1/')).toBe('http://localhost:1');
+    expect(() => validateApiUrl('http://api.green-api.com')).toThrow('field.apiUrl.https');
+  });
+
+  it.each([
+    'https://api.green-api.com/?x=1',
+    'https://api.green-api.com/#frag',
+    'ftp://api.green-api.com',
+    'api.green-api.com',
+    'https://user@api.green-api.com',
+    'https://bad host.com',
+    'https://api.green-api.com/../x',
+    'javascript:alert(1)',
+  ])('rejects %s and names apiUrl', (url) => {
+    expect(fieldOf(() => validateApiUrl(url))).toBe('apiUrl');
+  });
+});
+
+describe('idInstance', () => {
+  it('accepts digits (also a number) up to 19', () => {
+    expect(validateIdInstance(' 7105123456 ')).toBe('7105123456');
+    expect(validateIdInstance(1101000001)).toBe('1101000001');
+    expect(validateIdInstance('1'.repeat(19))).toBe('1'.repeat(19));
+  });
+
+  it.each(['', 'abc', '12 34', '1'.repeat(20), '-5', '1.5'])('rejects %j', (id) => {
+    expect(fieldOf(() => validateIdInstance(id))).toBe('idInstance');
+  });
+});
+
+describe('apiTokenInstance', () => {
+  it('keeps the stored token when left blank', () => {
+    expect(validateToken('', 'stored')).toBe('stored');
+    expect(validateToken(undefined, 'stored')).toBe('stored');
+  });
+
+  it('requires a token when none is stored', () => {
+    expect(() => validateToken('', '')).toThrow('field.token.missing');
+  });
+
+  it.each(['a b', 'a/b', 'a?b', 'a#b', 'a%2Fb', 'a..b', 'тест'])('rejects %j', (token) => {
+    expect(fieldOf(() => validateToken(token, ''))).toBe('apiTokenInstance');
+  });
+});
+
+describe('refreshEveryMinutes', () => {
+  it('accepts the listed choices, also as text', () => {
+    expect(validateRefresh(15, 0, 5)).toBe(15);
+    expect(validateRefresh('1440', 0, 5)).toBe(1440);
+    expect(validateRefresh(0, 30, 5)).toBe(0);
+  });
+
+  it('keeps the current value when missing', () => {
+    expect(validateRefresh(undefined, 30, 5)).toBe(30);
+  });
+
+  it('rejects other values, and intervals under the minimum', () => {
+    expect(() => validateRefresh(7, 0, 5)).toThrow('field.refresh.choice');
+    expect(() => validateRefresh(30, 0, 60)).toThrow('field.refresh.addonHourly');
+    expect(validateRefresh(0, 60, 60)).toBe(0);
+  });
+});
+
+describe('validateSettings', () => {
+  it('returns complete settings', () => {
+    expect(
+      validateSettings({ apiUrl: '', idInstance: '1101000001', apiTokenInstance: 'tok', refreshEveryMinutes: 60 }, null, 5),
+    ).toEqual({ apiUrl: DEFAULT_API_URL, idInstance: '1101000001', apiTokenInstance: 'tok', refreshEveryMinutes: 60 });
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Shared types of the fake GREEN-API server: the scenario configuration sent to `/__control/config`, scripted
+ * one-off answers, and the request-log entries. Types only, so both the launcher (test process) and the server
+ * program (child process) can import it without pulling in the other side's code.
+ */
+import type { Contact } from './sample-contacts';
+
+/** Instance states documented for getStateInstance (any other string is passed through as-is). */
+export type InstanceState =
+  | 'authorized'
+  | 'notAuthorized'
+  | 'blocked'
+  | 'sleepMode'
+  | 'starting'
+  | 'yellowCard';
+
+/** A queued one-off answer. `drop: true` destroys the socket without answering (a network error for the client). */
+export interface ScriptedResponse {
+  status: number;
+  body: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** Extra latency for this answer only (overrides the instance's `delayMs`). */
+  delayMs?: number;
+  drop?: boolean;
+}
+
+/** Contacts of an instance: a literal list (any JSON objects, to allow malformed items) or a generator spec. */
+export type ContactsSource =
+  | ReadonlyArray<Contact | Record<string, unknown>>
+  | { generate: number; seed?: number };
+
+/** Full settings of one fake instance; everything but `token` is optional. */
+export interface InstanceConfig {
+  token: string;
+  /** getStateInstance answer; `notAuthorized`/`starting` also make getContacts answer 400. Default `authorized`. */
+  state?: InstanceState | (string & {});
+  /** Default: the embedded SAMPLE_CONTACTS. */
+  contacts?: ContactsSource;
+  /** The first N getContacts calls that reach normal behaviour answer `[]` (the sync window), then the list. */
+  emptyResponses?: number;
+  /** One-off answers for getContacts, consumed in order before normal behaviour (after auth and rate limit). */
+  script?: ScriptedResponse[];
+  /** Same as `script`, for getStateInstance. */
+  stateScript?: ScriptedResponse[];
+  /** Opt-in limiter: more than N accepted requests within 1 s → 429. 0/absent = off. */
+  rateLimitPerSecond?: number;
+  /** What the limiter counts: per instance and API method (GREEN-API's documented rule, default) or per instance. */
+  rateLimitScope?: 'method' | 'instance';
+  /** Artificial latency for every answer of this instance. */
+  delayMs?: number;
+}
+
+/**
+ * Scenario configuration. `configure` merges it into the current one: each listed instance is shallow-merged
+ * (a new instance needs `token`), `null` removes an instance; setting `script`/`stateScript` replaces the queue,
+ * setting `emptyResponses` re-arms the counter.
+ */
+export interface FakeConfig {
+  instances?: { [idInstance: string]: Partial<InstanceConfig> | null };
+}
+
+/** One logged API request (control requests are not logged). `path` includes the token and query string. */
+export interface FakeRequest {
+  method: string;
+  path: string;
+  /** Parsed from `/waInstance{id}/...`, or null when the path did not match the API route. */
+  idInstance: string | null;
+  /** Canonical name for known methods (`getContacts`, `getStateInstance`), else as sent; null if unparsable. */
+  apiMethod: string | null;
+  /** Status sent; 0 when the connection was dropped on purpose. */
+  status: number;
+  /** Epoch milliseconds at which the request arrived. */
+  at: number;
+}
