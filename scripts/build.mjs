@@ -7,6 +7,7 @@
  * export names. Also copies appsscript.json and the sidebar HTML.
  *   node scripts/build.mjs               -> manifest with spreadsheets.currentonly (default)
  *   node scripts/build.mjs --broad-scope -> manifest with spreadsheets (add-on triggers that open by id)
+ *   node scripts/build.mjs --out DIR     -> writes DIR instead of dist/
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -43,7 +44,7 @@ function parameterNames(fn) {
   return names.map((n, i) => (/^[A-Za-z$][\w$]*$/.test(n) ? n : `arg${i}`));
 }
 
-export async function buildDist({ broadScope = false } = {}) {
+export async function buildDist({ broadScope = false, outDir = dist } = {}) {
   const result = await build({
     entryPoints: [join(root, 'src/entry.ts')],
     bundle: true,
@@ -84,15 +85,17 @@ export async function buildDist({ broadScope = false } = {}) {
     );
   }
 
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
-  writeFileSync(join(dist, 'Code.js'), code);
-  writeFileSync(join(dist, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  writeFileSync(join(dist, 'sidebar.html'), readFileSync(join(root, 'src/ui/sidebar.html'), 'utf8'));
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'Code.js'), code);
+  writeFileSync(join(outDir, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(outDir, 'sidebar.html'), readFileSync(join(root, 'src/ui/sidebar.html'), 'utf8'));
   return { names, bytes: Buffer.byteLength(code) };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { names, bytes } = await buildDist({ broadScope: process.argv.includes('--broad-scope') });
-  console.log(`dist/Code.js ${(bytes / 1024).toFixed(1)} KB, entry points: ${names.join(', ')}`);
+  const at = process.argv.indexOf('--out');
+  const outDir = at > 0 ? process.argv[at + 1] : dist;
+  const { names, bytes } = await buildDist({ broadScope: process.argv.includes('--broad-scope'), outDir });
+  console.log(`${outDir}/Code.js ${(bytes / 1024).toFixed(1)} KB, entry points: ${names.join(', ')}`);
 }
