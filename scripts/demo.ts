@@ -23,7 +23,8 @@ function printTable(rows: unknown[][]): void {
     }),
   );
   const widths = shown[0].map((_, col) => Math.max(...shown.map((row) => [...(row[col] ?? '')].length)));
-  const line = (row: string[]) => row.map((cell, col) => cell + ' '.repeat(widths[col] - [...cell].length)).join(' │ ');
+  const line = (row: string[]) =>
+    row.map((cell, col) => cell + ' '.repeat(widths[col] - [...cell].length)).join(' │ ');
   console.log(line(shown[0]));
   console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
   for (const row of shown.slice(1)) console.log(line(row));

@@ -6,11 +6,17 @@ import { type HttpResponse, NetworkFailure, type Services, type TriggerInfo } fr
 
 /** Creates the Services object backed by Apps Script. */
 export function gasServices(): Services {
+  // Every SpreadsheetApp call is a round trip: look the active spreadsheet up once per execution.
+  let active: GoogleAppsScript.Spreadsheet.Spreadsheet | null | undefined;
+  const activeSpreadsheet = () => {
+    if (active === undefined) active = SpreadsheetApp.getActiveSpreadsheet();
+    return active;
+  };
   return {
     http: { get: fetchUrl },
     clock: { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms) },
     triggers: {
-      list: listTriggers,
+      list: () => projectTriggers(activeSpreadsheet()).map(describe),
       createRecurring(handler, minutes) {
         const builder = ScriptApp.newTrigger(handler).timeBased();
         if (minutes < 60) builder.everyMinutes(minutes);
@@ -22,7 +28,7 @@ export function gasServices(): Services {
         return describe(ScriptApp.newTrigger(handler).timeBased().after(afterMs).create());
       },
       remove(id) {
-        for (const trigger of projectTriggers()) {
+        for (const trigger of projectTriggers(activeSpreadsheet())) {
           if (trigger.getUniqueId() === id) ScriptApp.deleteTrigger(trigger);
         }
       },
@@ -31,7 +37,7 @@ export function gasServices(): Services {
     },
     ui: {
       toast(message, title, seconds) {
-        SpreadsheetApp.getActiveSpreadsheet()?.toast(message, title, seconds ?? 5);
+        activeSpreadsheet()?.toast(message, title, seconds ?? 5);
       },
       alert(title, message) {
         const ui = SpreadsheetApp.getUi();
@@ -58,7 +64,7 @@ export function gasServices(): Services {
     properties: () => PropertiesService.getDocumentProperties(),
     cache: () => CacheService.getDocumentCache(),
     lock: () => LockService.getDocumentLock(),
-    activeSpreadsheet: () => SpreadsheetApp.getActiveSpreadsheet(),
+    activeSpreadsheet,
     openSpreadsheet: (id) => SpreadsheetApp.openById(id),
     flush: () => SpreadsheetApp.flush(),
     locale() {
@@ -99,14 +105,11 @@ function fetchUrl(url: string): HttpResponse {
   return { status: response.getResponseCode(), body: response.getContentText('UTF-8'), headers };
 }
 
-function projectTriggers(): GoogleAppsScript.Script.Trigger[] {
+function projectTriggers(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null,
+): GoogleAppsScript.Script.Trigger[] {
   // In an add-on, getUserTriggers(spreadsheet) narrows to this document; a bound script's project is the document.
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return spreadsheet ? ScriptApp.getUserTriggers(spreadsheet) : ScriptApp.getProjectTriggers();
-}
-
-function listTriggers(): TriggerInfo[] {
-  return projectTriggers().map(describe);
 }
 
 function describe(trigger: GoogleAppsScript.Script.Trigger): TriggerInfo {

@@ -1,7 +1,7 @@
 /**
  * Writes the contacts table into the sheet "WhatsApp Contacts" with a constant number of spreadsheet calls,
- * whatever the number of contacts: one setValues for header and rows, one clearContent for stale rows below,
- * bold header, frozen first row. Only columns A–E are touched, so a user's notes to the right stay. Called
+ * whatever the number of contacts: one setValues for header, rows and the blanking of stale rows below, bold
+ * header, frozen first row; only growing the sheet (insertRowsAfter) is conditional. Only columns A–E are touched, so a user's notes to the right stay. Called
  * only once the new list is in hand, so a failed fetch never reaches this code.
  */
 import { asTypedText } from '../contacts/cell-text';
@@ -16,7 +16,13 @@ export function writeContactsTable(
   header: readonly string[],
   rows: readonly string[][],
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const values: string[][] = new Array(rows.length + 1);
+  const existing = spreadsheet.getSheetByName(CONTACTS_SHEET);
+  const sheet = existing ?? spreadsheet.insertSheet(CONTACTS_SHEET);
+  const total = rows.length + 1;
+  // Rows of an older, longer table are blanked in the same setValues (A–E only): no extra call.
+  const lastRow = existing ? sheet.getLastRow() : 0;
+  const height = Math.max(total, lastRow);
+  const values: string[][] = new Array(height);
   values[0] = header.map(asTypedText);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -28,13 +34,11 @@ export function writeContactsTable(
       asTypedText(row[4]),
     ];
   }
-  const sheet = spreadsheet.getSheetByName(CONTACTS_SHEET) ?? spreadsheet.insertSheet(CONTACTS_SHEET);
-  const total = values.length;
-  const lastRow = sheet.getLastRow();
+  for (let i = total; i < height; i++) values[i] = ['', '', '', '', ''];
   const maxRows = sheet.getMaxRows();
-  if (maxRows < total) sheet.insertRowsAfter(maxRows, total - maxRows);
-  sheet.getRange(1, 1, total, COLUMN_COUNT).setValues(values);
-  if (lastRow > total) sheet.getRange(total + 1, 1, lastRow - total, COLUMN_COUNT).clearContent();
+  // The one call that is not always made: growing the sheet when the table outgrows it.
+  if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
+  sheet.getRange(1, 1, height, COLUMN_COUNT).setValues(values);
   sheet.getRange(1, 1, 1, COLUMN_COUNT).setFontWeight('bold');
   sheet.setFrozenRows(1);
   return sheet;

@@ -6,7 +6,6 @@
 
 import type { Services } from '../platform/services';
 import { type RefreshResult, runRefresh } from '../refresh/refresh';
-import { rememberSpreadsheet } from '../refresh/spreadsheet';
 import { errorText, type Translate, translator } from './i18n';
 import { openSettings } from './sidebar';
 
@@ -28,10 +27,8 @@ export function refreshNowCommand(services: Services): CommandReport {
 
 function runFromMenu(services: Services, showSheet: boolean): CommandReport {
   const t = translator(services.locale());
-  const spreadsheet = services.activeSpreadsheet();
   let result: RefreshResult;
   try {
-    if (spreadsheet) rememberSpreadsheet(services, spreadsheet);
     result = runRefresh(services, 'menu', t);
   } catch (error) {
     services.log(`refresh failed: ${(error as Error)?.name ?? 'Error'}`);

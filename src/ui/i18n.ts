@@ -13,6 +13,7 @@ export type Language = 'en' | 'ru';
 export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
 
 const TABLES: Record<Language, Record<StringKey, string>> = { en, ru };
+const KEYS: ReadonlySet<string> = new Set(Object.keys(en));
 
 /** The language for a locale string; English unless it is Russian. */
 export function languageOf(locale: string): Language {
@@ -28,7 +29,7 @@ export function translator(locale: string): Translate {
 
 /** True when `key` is a key of the strings table (for keys computed at run time, such as field errors). */
 export function isStringKey(key: string): key is StringKey {
-  return Object.hasOwn(en, key);
+  return KEYS.has(key);
 }
 
 /** The words for an error kind, with its detail filled in. */

@@ -21,7 +21,15 @@ describe('parseContacts', () => {
   });
 
   it('skips entries without an id, the bogus null@c.us, and duplicates', () => {
-    const contacts = parseContacts([null, 5, {}, { id: '' }, { id: 'null@c.us' }, { id: '1@c.us', name: 'a' }, { id: '1@c.us', name: 'b' }]);
+    const contacts = parseContacts([
+      null,
+      5,
+      {},
+      { id: '' },
+      { id: 'null@c.us' },
+      { id: '1@c.us', name: 'a' },
+      { id: '1@c.us', name: 'b' },
+    ]);
     expect(contacts).toEqual([{ id: '1@c.us', name: 'a', contactName: '', type: 'user' }]);
   });
 

@@ -7,7 +7,11 @@ describe('classify', () => {
     [401, 'Unauthorized', { ok: false, kind: 'badToken', retry: false }],
     [403, 'Forbidden', { ok: false, kind: 'wrongInstance', retry: false }],
     [400, 'instance is starting or not authorized', { ok: false, kind: 'notAuthorized', retry: false }],
-    [400, '{"message":"Instance account not authorized"}', { ok: false, kind: 'notAuthorized', retry: false }],
+    [
+      400,
+      '{"message":"Instance account not authorized"}',
+      { ok: false, kind: 'notAuthorized', retry: false },
+    ],
     [400, 'instance in starting process try later', { ok: false, kind: 'starting', retry: false }],
     [400, 'Instance account is expired. Renew your instance', { ok: false, kind: 'expired', retry: false }],
     [400, 'Instance is deleted', { ok: false, kind: 'deleted', retry: false }],

@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { methodUrl, redact, tokenHint } from '../../src/greenapi/url';
 
-const credentials = { apiUrl: 'https://7105.api.greenapi.com', idInstance: '7105123456', apiTokenInstance: 'abc123def456' };
+const credentials = {
+  apiUrl: 'https://7105.api.greenapi.com',
+  idInstance: '7105123456',
+  apiTokenInstance: 'abc123def456',
+};
 
 describe('methodUrl', () => {
   it('puts idInstance and the token in the documented path', () => {

@@ -1,7 +1,13 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import type { Contact } from '../../src/contacts/contact';
-import { CHUNK_SIZE, dropSnapshot, loadSnapshot, saveSnapshot, snapshotInfo } from '../../src/refresh/snapshot';
+import {
+  CHUNK_SIZE,
+  dropSnapshot,
+  loadSnapshot,
+  saveSnapshot,
+  snapshotInfo,
+} from '../../src/refresh/snapshot';
 
 /** A document cache that keeps entries in a Map and enforces the 100 KB value limit. */
 function memoryCache() {
@@ -9,14 +15,17 @@ function memoryCache() {
   const cache = {
     store,
     get: (key: string) => store.get(key) ?? null,
-    getAll: (keys: string[]) => Object.fromEntries(keys.filter((k) => store.has(k)).map((k) => [k, store.get(k)])),
+    getAll: (keys: string[]) =>
+      Object.fromEntries(keys.filter((k) => store.has(k)).map((k) => [k, store.get(k)])),
     putAll(values: Record<string, string>) {
       for (const [key, value] of Object.entries(values)) {
         if (Buffer.byteLength(value) > 100 * 1024) throw new Error('Argument too large: value');
         store.set(key, value);
       }
     },
-    removeAll: (keys: string[]) => keys.forEach((k) => store.delete(k)),
+    removeAll: (keys: string[]) => {
+      for (const k of keys) store.delete(k);
+    },
   };
   return cache;
 }

@@ -98,7 +98,16 @@ describe('refreshEveryMinutes', () => {
 describe('validateSettings', () => {
   it('returns complete settings', () => {
     expect(
-      validateSettings({ apiUrl: '', idInstance: '1101000001', apiTokenInstance: 'tok', refreshEveryMinutes: 60 }, null, 5),
-    ).toEqual({ apiUrl: DEFAULT_API_URL, idInstance: '1101000001', apiTokenInstance: 'tok', refreshEveryMinutes: 60 });
+      validateSettings(
+        { apiUrl: '', idInstance: '1101000001', apiTokenInstance: 'tok', refreshEveryMinutes: 60 },
+        null,
+        5,
+      ),
+    ).toEqual({
+      apiUrl: DEFAULT_API_URL,
+      idInstance: '1101000001',
+      apiTokenInstance: 'tok',
+      refreshEveryMinutes: 60,
+    });
   });
 });

@@ -32,9 +32,11 @@ describe('strings tables', () => {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     const used = new Set(
-      [...code.matchAll(/['`]((?:app|menu|header|import|retry|error|formula|field|settings|state|diag)\.[\w.]+)['`]/g)].map(
-        (m) => m[1],
-      ),
+      [
+        ...code.matchAll(
+          /['`]((?:app|menu|header|import|retry|error|formula|field|settings|state|diag)\.[\w.]+)['`]/g,
+        ),
+      ].map((m) => m[1]),
     );
     const missing = [...used].filter((key) => !(key in en));
     expect(missing).toEqual([]);

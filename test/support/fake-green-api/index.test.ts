@@ -4,7 +4,11 @@
  * request log, synchronous control, large generated lists and robustness against bad input.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import syncFetch from 'sync-fetch';
+import { syncHttp } from '../sync-http';
+
+const getSync = (url: string) =>
+  syncHttp(url, { method: 'GET', headers: {}, followRedirects: true, timeoutMs: 10_000 });
+
 import {
   type Contact,
   DEFAULT_API_TOKEN,
@@ -293,14 +297,16 @@ describe('presets', () => {
 describe('synchronous control', () => {
   test('configureSync / requestsSync / resetSync / clearRequestsSync between synchronous calls', () => {
     fake.configureSync({ instances: { [DEFAULT_ID_INSTANCE]: { script: [responses.status466()] } } });
-    expect(syncFetch(fake.urlFor('getContacts')).status).toBe(466);
+    expect(getSync(fake.urlFor('getContacts')).status).toBe(466);
     fake.configureSync({ instances: { [DEFAULT_ID_INSTANCE]: { contacts: [] } } });
-    expect(syncFetch(fake.urlFor('getContacts')).text()).toBe('[]');
+    expect(getSync(fake.urlFor('getContacts')).body.toString()).toBe('[]');
     expect(fake.requestsSync().map((e) => e.status)).toEqual([466, 200]);
     fake.clearRequestsSync();
     expect(fake.requestsSync()).toEqual([]);
     fake.resetSync();
-    expect(syncFetch(fake.urlFor('getContacts')).json()).toHaveLength(SAMPLE_CONTACTS.length);
+    expect(JSON.parse(getSync(fake.urlFor('getContacts')).body.toString())).toHaveLength(
+      SAMPLE_CONTACTS.length,
+    );
   });
 
   test('configure errors are reported and change nothing', async () => {

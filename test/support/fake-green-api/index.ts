@@ -1,8 +1,8 @@
 /**
  * Launcher and control client for the fake GREEN-API server used by tests. The server must live in another
- * process because the emulator's UrlFetchApp (sync-fetch) blocks the test process; this module bundles server.ts
+ * process because the emulator's UrlFetchApp (synchronous HTTP) blocks the test process; this module bundles server.ts
  * with esbuild (once per process), spawns it with node and talks to its `/__control/*` endpoints, both
- * asynchronously (fetch) and synchronously (sync-fetch) so scenarios can change between synchronous emulator calls.
+ * asynchronously (fetch) and synchronously (../sync-http) so scenarios can change between synchronous emulator calls.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
-import syncFetch from 'sync-fetch';
+import { syncHttp } from '../sync-http';
 import type { FakeConfig, FakeRequest } from './types';
 
 export type { ErrorBodyOptions } from './responses';
@@ -53,7 +53,7 @@ export interface FakeGreenApi {
   urlFor(apiMethod: string, opts?: { idInstance?: string; token?: string; query?: string }): string;
   /** Merges `cfg` into the current scenario. */
   configure(cfg: FakeConfig): Promise<void>;
-  /** Synchronous `configure` (blocks the thread while sync-fetch runs). */
+  /** Synchronous `configure` (blocks the calling thread until the server answers). */
   configureSync(cfg: FakeConfig): void;
   /** API requests received so far, oldest first. */
   requests(): Promise<FakeRequest[]>;
@@ -75,6 +75,11 @@ export interface FakeGreenApi {
 
 let bundlePath: string | undefined;
 
+/** This folder; when this module is bundled into a script (npm start, npm run bench), found from the project root. */
+const HERE = fs.existsSync(path.join(__dirname, 'server.ts'))
+  ? __dirname
+  : path.resolve(process.cwd(), 'test', 'support', 'fake-green-api');
+
 /**
  * Bundles server.ts once per process and returns the path of the runnable CommonJS file. The file lives in a
  * temp directory named after a hash of the sources, so runs reuse it and nothing piles up; it is written to a
@@ -84,14 +89,14 @@ export function serverBundle(): string {
   if (bundlePath && fs.existsSync(bundlePath)) return bundlePath;
   const hash = crypto.createHash('sha256');
   for (const f of ['server.ts', 'sample-contacts.ts', 'types.ts'])
-    hash.update(fs.readFileSync(path.join(__dirname, f)));
+    hash.update(fs.readFileSync(path.join(HERE, f)));
   const dir = path.join(os.tmpdir(), `fake-green-api-${hash.digest('hex').slice(0, 16)}`);
   const outfile = path.join(dir, 'server.cjs');
   if (!fs.existsSync(outfile)) {
     fs.mkdirSync(dir, { recursive: true });
     const tmp = path.join(dir, `server.${process.pid}.${Date.now()}.tmp.cjs`);
     buildSync({
-      entryPoints: [path.join(__dirname, 'server.ts')],
+      entryPoints: [path.join(HERE, 'server.ts')],
       bundle: true,
       platform: 'node',
       format: 'cjs',
@@ -153,13 +158,16 @@ async function control(base: string, method: string, route: string, body?: unkno
 }
 
 function controlSync(base: string, method: string, route: string, body?: unknown): unknown {
-  const res = syncFetch(`${base}/__control/${route}`, {
+  const res = syncHttp(`${base}/__control/${route}`, {
     method,
-    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    followRedirects: false,
+    timeoutMs: 30_000,
   });
-  const text = res.text();
-  if (!res.ok) throw new Error(`fake GREEN-API ${method} ${route} failed: ${res.status} ${text}`);
+  const text = res.body.toString('utf8');
+  if (res.status < 200 || res.status >= 300)
+    throw new Error(`fake GREEN-API ${method} ${route} failed: ${res.status} ${text}`);
   return JSON.parse(text);
 }
 

@@ -1,6 +1,6 @@
 /**
  * The fake GREEN-API server program. It runs in its own process (the launcher in index.ts bundles this file with
- * esbuild and spawns `node`), because the emulator's UrlFetchApp uses sync-fetch, which blocks the test process.
+ * esbuild and spawns `node`), because the emulator's UrlFetchApp is synchronous and blocks the test process.
  * It serves `getContacts` and `getStateInstance` as documented, is steered through `/__control/*` endpoints,
  * logs every API request, prints `LISTENING <port>` once ready and exits when its stdin closes or on SIGTERM.
  */

@@ -1,0 +1,170 @@
+/**
+ * =WA_CONTACTS() through real formulas in the emulator's cells: evaluated in the custom-function auth mode
+ * (no writes, no triggers, no UI), reading the snapshot, fetching once under the lock when there is none.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { type Emulator, everythingVisible, instance, SHEET, TOKEN, withAddon } from '../support/addon';
+import { generateContacts, responses, SAMPLE_CONTACTS } from '../support/fake-green-api';
+
+const addon = withAddon();
+const CELLS = 'Sheet1';
+
+function getContactsCalls(): number {
+  return addon.api.requestsSync().filter((r) => r.apiMethod === 'getContacts').length;
+}
+
+function spill(emu: Emulator, a1 = 'A1'): unknown[][] {
+  const values = emu.sheetValues(CELLS);
+  const col = a1.charCodeAt(0) - 65;
+  const row = Number(a1.slice(1)) - 1;
+  return values
+    .slice(row)
+    .map((r) => r.slice(col, col + 5))
+    .filter((r) => r.some((v) => v !== ''));
+}
+
+describe('WA_CONTACTS', () => {
+  it('fetches once on a cold start and spills the same rows as the import', () => {
+    const emu = addon.fresh();
+    addon.api.clearRequestsSync();
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    expect(getContactsCalls()).toBe(1);
+    const formula = spill(emu);
+    emu.run('importContacts');
+    expect(formula).toEqual(emu.sheetValues(SHEET).map((r) => r.slice(0, 5)));
+    expect(emu.cell(CELLS, 'A1').formula).toBe('=WA_CONTACTS()');
+  });
+
+  it('reads the snapshot with no request when warm', () => {
+    const emu = addon.fresh();
+    emu.run('importContacts');
+    addon.api.clearRequestsSync();
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS("group")');
+    expect(getContactsCalls()).toBe(0);
+    const rows = spill(emu);
+    expect(rows[0]).toEqual(['ID', 'Phone', 'Name', 'Contact name', 'Type']);
+    expect(rows.slice(1).every((r) => r[4] === 'group')).toBe(true);
+    expect(rows.length - 1).toBe(SAMPLE_CONTACTS.filter((c) => c.type === 'group').length);
+  });
+
+  it('makes one request for ten formulas recalculating at once', () => {
+    const emu = addon.fresh();
+    addon.api.clearRequestsSync();
+    for (let i = 0; i < 10; i++) emu.setFormula(CELLS, `A${1 + i * 40}`, '=WA_CONTACTS("all", TRUE)');
+    expect(getContactsCalls()).toBe(1);
+  });
+
+  it('accepts type in any case, header FALSE, and arguments from cells', () => {
+    const emu = addon.fresh();
+    emu.run('importContacts');
+    emu.setCellValue(CELLS, 'H1', 'User');
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS(H1, FALSE)');
+    const rows = spill(emu);
+    expect(rows[0][4]).toBe('user');
+    expect(rows.every((r) => r[4] === 'user')).toBe(true);
+    emu.setCellValue(CELLS, 'H1', 'group');
+    expect(spill(emu).every((r) => r[4] === 'group')).toBe(true);
+  });
+
+  it.each([
+    ['=WA_CONTACTS("users")', /argument type must be "all", "user" or "group"/],
+    ['=WA_CONTACTS(5)', /argument type/],
+    ['=WA_CONTACTS("all", "maybe")', /argument header must be TRUE or FALSE/],
+    ['=WA_CONTACTS("all", 2)', /argument header/],
+  ])('%s shows an error that names the argument', (formula, message) => {
+    const emu = addon.fresh();
+    emu.setFormula(CELLS, 'A1', formula);
+    const cell = emu.cell(CELLS, 'A1');
+    expect(cell.display).toBe('#ERROR!');
+    expect(cell.note).toMatch(message);
+  });
+
+  it('points to Settings, without an error, when nothing is set up', () => {
+    const emu = addon.fresh({}, undefined, false);
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    expect(emu.cell(CELLS, 'A1').value).toMatch(/WhatsApp Contacts → Settings/);
+  });
+
+  it('says contacts are syncing while GREEN-API answers []', () => {
+    const emu = addon.fresh({}, instance({ emptyResponses: 5 }));
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    expect(emu.cell(CELLS, 'A1').value).toMatch(/syncing.*fills in by itself/);
+  });
+
+  it.each([
+    ['401', responses.unauthorized(), /apiTokenInstance \(401\)/],
+    ['403', responses.forbidden(), /idInstance/],
+    ['400 not authorized', responses.notAuthorized(), /QR code/],
+    ['466', responses.status466(), /quota/],
+    ['broken JSON', responses.brokenJson(), /unexpected answer/],
+  ])('%s gives the import message in the cell, with no token', (_name, response, message) => {
+    const emu = addon.fresh({}, instance({ script: [response] }));
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    const cell = emu.cell(CELLS, 'A1');
+    expect(cell.display).toBe('#ERROR!');
+    expect(cell.note).toMatch(message);
+    expect(everythingVisible(emu)).not.toContain(TOKEN);
+  });
+
+  it('remembers a failure for a minute so more formulas do not call again', () => {
+    const emu = addon.fresh({}, instance({ script: [responses.status466()] }));
+    addon.api.clearRequestsSync();
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    emu.setFormula(CELLS, 'A20', '=WA_CONTACTS("user")');
+    expect(getContactsCalls()).toBe(1);
+    expect(emu.cell(CELLS, 'A20').note).toMatch(/quota/);
+  });
+
+  it('shows the new list in every formula cell after a menu import, without touching the formulas', () => {
+    const emu = addon.fresh();
+    emu.run('importContacts');
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    emu.setFormula(CELLS, 'H1', '=WA_CONTACTS("group",FALSE)');
+    const changed = [{ id: '79990000001@c.us', name: 'Новое имя', contactName: '', type: 'user' }];
+    addon.api.configureSync(
+      instance({ contacts: [...changed, ...SAMPLE_CONTACTS.filter((c) => c.type === 'group')] }),
+    );
+    expect(emu.run('importContacts')).toMatchObject({ outcome: 'ok' });
+    expect(spill(emu, 'A1')[1]).toEqual(['79990000001@c.us', '+79990000001', 'Новое имя', '', 'user']);
+    expect(emu.cell(CELLS, 'A1').formula).toBe('=WA_CONTACTS()');
+    expect(emu.cell(CELLS, 'H1').formula).toBe('=WA_CONTACTS("group",FALSE)');
+    expect(spill(emu, 'H1').every((r) => r[4] === 'group')).toBe(true);
+  });
+
+  it('serves 100,000 contacts from the snapshot with no request', () => {
+    const emu = addon.fresh({}, instance({ contacts: { generate: 100_000 } }));
+    expect(emu.run('importContacts')).toMatchObject({ outcome: 'ok' });
+    addon.api.clearRequestsSync();
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS("all",FALSE)');
+    expect(getContactsCalls()).toBe(0);
+    const rows = emu.sheetValues(CELLS).filter((r) => r[0] !== '');
+    expect(rows).toHaveLength(100_000);
+    expect(
+      emu
+        .sheetValues(SHEET)
+        .slice(1)
+        .map((r) => r.slice(0, 5)),
+    ).toEqual(rows.map((r) => r.slice(0, 5)));
+    expect(generateContacts(1).length).toBe(1);
+  });
+
+  it('ignores a corrupted snapshot chunk and fetches again', () => {
+    const emu = addon.fresh();
+    emu.run('importContacts');
+    corruptOneChunk(emu.cache.document);
+    addon.api.clearRequestsSync();
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    expect(getContactsCalls()).toBe(1);
+    expect(spill(emu)).toHaveLength(SAMPLE_CONTACTS.length + 1);
+  });
+});
+
+/** Flips a character in the middle of the first chunk of the stored snapshot (a damaged cache entry). */
+function corruptOneChunk(cache: Map<string, { value: string; expiresAt: number }>): void {
+  const key = [...cache.keys()].find((k) => /^wa\.snapshot\..+\.0$/.test(k));
+  if (!key) throw new Error('no snapshot chunk in the cache');
+  const entry = cache.get(key) as { value: string; expiresAt: number };
+  const middle = Math.floor(entry.value.length / 2);
+  const flipped = entry.value[middle] === 'A' ? 'B' : 'A';
+  cache.set(key, { ...entry, value: entry.value.slice(0, middle) + flipped + entry.value.slice(middle + 1) });
+}
