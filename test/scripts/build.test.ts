@@ -1,0 +1,86 @@
+/**
+ * The build's output: what Apps Script needs from dist/ — real top-level entry functions generated from the
+ * one entry list, the custom function's JSDoc right above it, a bundle that touches no service when loaded,
+ * and the manifest.
+ */
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { describe, expect, it } from '@jest/globals';
+import { AUTO_HANDLER, RETRY_HANDLER } from '../../src/refresh/schedule';
+
+const code = readFileSync('dist/Code.js', 'utf8');
+const manifest = JSON.parse(readFileSync('dist/appsscript.json', 'utf8'));
+const ENTRY_POINTS = [
+  'WA_CONTACTS',
+  'getSettings',
+  'importContacts',
+  'onAutoRefresh',
+  'onInstall',
+  'onOpen',
+  'onRetryRefresh',
+  'refreshNow',
+  'saveSettings',
+  'showDiagnostics',
+  'showSettings',
+  'testConnection',
+];
+
+describe('dist/Code.js', () => {
+  it('declares every entry point as a top-level function, and loads without any Apps Script global', () => {
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    for (const name of ENTRY_POINTS) {
+      expect([name, typeof context[name]]).toEqual([name, 'function']);
+      expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+    }
+  });
+
+  it('has exactly the exports of src/entry.ts as entry points', () => {
+    const context = vm.createContext({});
+    vm.runInContext(`${code}\nthis.names = Object.keys(WaContacts).sort();`, context);
+    expect(context.names).toEqual(ENTRY_POINTS);
+    const declared = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();
+    expect(declared).toEqual(ENTRY_POINTS);
+  });
+
+  it('puts the @customfunction JSDoc directly above function WA_CONTACTS(type, header)', () => {
+    const match = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction WA_CONTACTS\(type, header\) \{/.exec(code);
+    expect(match).not.toBeNull();
+    const doc = match?.[1] ?? '';
+    expect(doc).toContain('@customfunction');
+    expect(doc).toMatch(/@param \{string\} type /);
+    expect(doc).toMatch(/@param \{boolean\} header /);
+    expect(doc).toMatch(/@return /);
+  });
+
+  it('names the trigger handlers and menu functions among the entry points', () => {
+    expect(ENTRY_POINTS).toContain(AUTO_HANDLER);
+    expect(ENTRY_POINTS).toContain(RETRY_HANDLER);
+    const menu = readFileSync('src/ui/menu.ts', 'utf8');
+    for (const [, name] of menu.matchAll(/functionName: '(\w+)'/g)) expect(ENTRY_POINTS).toContain(name);
+  });
+
+  it('stays under 100 KB', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(100 * 1024);
+  });
+});
+
+describe('dist/appsscript.json', () => {
+  it('runs on V8 with explicit, narrow scopes', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.oauthScopes.sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.external_request',
+      'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+  });
+
+  it('allows fetching only GREEN-API hosts', () => {
+    expect(manifest.urlFetchWhitelist.sort()).toEqual([
+      'https://*.green-api.com/',
+      'https://*.greenapi.com/',
+      'https://api.green-api.com/',
+    ]);
+  });
+});
