@@ -24,30 +24,24 @@ export function displayName(contact: Contact): string {
 
 /** Sorted rows (without header) for the contacts that pass `filter`. */
 export function contactRows(contacts: readonly Contact[], filter: ContactFilter = 'all'): string[][] {
-  const keyed = [];
+  // One sort key per contact — type, has-a-name, lower-cased name, id, position — compared by the engine's own
+  // string order (no comparator callback): the same order as comparing those fields one by one, since NUL sorts
+  // first, and several times faster for 100,000 contacts.
+  const keys: string[] = [];
+  const picked: Contact[] = [];
   for (const contact of contacts) {
     if (filter !== 'all' && contact.type !== filter) continue;
     const name = displayName(contact);
-    keyed.push({
-      contact,
-      group: contact.type === 'group' ? 1 : 0,
-      empty: name ? 0 : 1,
-      key: name.toLowerCase(),
-    });
+    const prefix = contact.type === 'group' ? (name ? '2' : '3') : name ? '0' : '1';
+    keys.push(`${prefix}${name.toLowerCase()}\u0000${contact.id}\u0000${picked.length}`);
+    picked.push(contact);
   }
-  keyed.sort(
-    (a, b) =>
-      a.group - b.group || a.empty - b.empty || compare(a.key, b.key) || compare(a.contact.id, b.contact.id),
-  );
-  return keyed.map(({ contact }) => [
-    contact.id,
-    phoneOf(contact.id),
-    contact.name,
-    contact.contactName,
-    contact.type,
-  ]);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  keys.sort();
+  const rows: string[][] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const contact = picked[Number(key.slice(key.lastIndexOf('\u0000') + 1))];
+    rows[i] = [contact.id, phoneOf(contact.id), contact.name, contact.contactName, contact.type];
+  }
+  return rows;
 }

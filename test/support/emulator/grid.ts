@@ -357,6 +357,19 @@ export function relayoutAll(sheet: SheetModel): void {
 }
 
 /** Last row/column holding content (own values, formulas or spilled values — spills count, as chosen). */
+/** The last row holding content (or a spilled value); scans from the bottom, so appendRow stays cheap. */
+export function lastContentRow(sheet: SheetModel): number {
+  for (let r = sheet.rows.length - 1; r >= 0; r--) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell && (hasContent(cell) || cell.spillOf)) return r + 1;
+    }
+  }
+  return 0;
+}
+
 export function contentExtent(sheet: SheetModel): { lastRow: number; lastCol: number } {
   let lastRow = 0;
   let lastCol = 0;

@@ -12,6 +12,7 @@ import {
   DEFAULT_NUMBER_FORMAT,
   ensureCell,
   hasContent,
+  lastContentRow,
   MAX_WORKBOOK_CELLS,
   readDisplay,
   readValue,
@@ -559,7 +560,7 @@ export function spreadsheetService(
       return grid2(makeRangeState(sheet, row, col, nr, nc), (cell) => out(readValue(cell)));
     },
     getLastRow(this: SS): number {
-      return contentExtent(alive(this[STATE])).lastRow;
+      return lastContentRow(alive(this[STATE]));
     },
     getLastColumn(this: SS): number {
       return contentExtent(alive(this[STATE])).lastCol;
@@ -650,7 +651,7 @@ export function spreadsheetService(
           `The parameters (${typeName(rowContents)}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`,
         );
       }
-      const row = contentExtent(sheet).lastRow + 1;
+      const row = lastContentRow(sheet) + 1;
       if (row > sheet.maxRows) {
         insertCheck(sheet.maxCols);
         sheet.maxRows = row;
@@ -897,7 +898,7 @@ export function spreadsheetService(
       return null;
     },
     getLastRow(): number {
-      return contentExtent(activeSheet()).lastRow;
+      return lastContentRow(activeSheet());
     },
     getLastColumn(): number {
       return contentExtent(activeSheet()).lastCol;

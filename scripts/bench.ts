@@ -1,0 +1,191 @@
+/**
+ * `npm run bench`: the cost of a refresh, measured on the built dist/ in the Apps Script emulator against the
+ * fake GREEN-API, for 1,000, 10,000 and 100,000 contacts — and the same measures for the naive way
+ * (scripts/naive-addon.js: one appendRow per contact, a fetch on every formula evaluation). In Apps Script the
+ * cost is the number of service round trips, UrlFetch calls and the script's own CPU time, so those are what
+ * the table shows. Own ms = wall time minus time inside emulated services (HTTP, sheet, cache, gzip).
+ *   npm run bench [-- --sizes 1000,10000]
+ */
+import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEmulator, type ExecutionRecord } from '../test/support/emulator';
+import {
+  DEFAULT_API_TOKEN,
+  DEFAULT_ID_INSTANCE,
+  type FakeGreenApi,
+  startFakeGreenApi,
+} from '../test/support/fake-green-api';
+
+type Emu = ReturnType<typeof createEmulator>;
+interface Row {
+  n: number;
+  who: 'add-on' | 'naive';
+  what: string;
+  rec: ExecutionRecord;
+  getContacts: number;
+}
+
+const sizeArg = process.argv.indexOf('--sizes');
+const SIZES = sizeArg > 0 ? process.argv[sizeArg + 1].split(',').map(Number) : [1_000, 10_000, 100_000];
+
+function naiveDist(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wa-naive-'));
+  copyFileSync('scripts/naive-addon.js', join(dir, 'Code.js'));
+  copyFileSync('dist/appsscript.json', join(dir, 'appsscript.json'));
+  return dir;
+}
+
+function getContactsCount(api: FakeGreenApi): number {
+  return api.requestsSync().filter((r) => r.apiMethod === 'getContacts').length;
+}
+
+function measure(
+  api: FakeGreenApi,
+  work: () => void,
+  emu: Emu,
+): { rec: ExecutionRecord; getContacts: number } {
+  api.clearRequestsSync();
+  work();
+  return { rec: { ...emu.lastExecution }, getContacts: getContactsCount(api) };
+}
+
+function addonRows(api: FakeGreenApi, n: number): Row[] {
+  const form = { apiUrl: api.url, idInstance: DEFAULT_ID_INSTANCE, apiTokenInstance: DEFAULT_API_TOKEN };
+  const rows: Row[] = [];
+  const emu = createEmulator({ distDir: 'dist' });
+  emu.run('saveSettings', form);
+  rows.push({ n, who: 'add-on', what: 'menu import', ...measure(api, () => emu.run('importContacts'), emu) });
+  emu.spreadsheet.insertSheet('Formulas');
+  rows.push({
+    n,
+    who: 'add-on',
+    what: 'warm =WA_CONTACTS()',
+    ...measure(api, () => emu.setFormula('Formulas', 'A1', '=WA_CONTACTS()'), emu),
+  });
+  const cold = createEmulator({ distDir: 'dist' });
+  cold.run('saveSettings', form);
+  rows.push({
+    n,
+    who: 'add-on',
+    what: 'cold =WA_CONTACTS()',
+    ...measure(api, () => cold.setFormula('Sheet1', 'A1', '=WA_CONTACTS()'), cold),
+  });
+  return rows;
+}
+
+function naiveRows(api: FakeGreenApi, n: number, dir: string): Row[] {
+  const emu = createEmulator({ distDir: dir });
+  Object.assign(emu.properties.document, {
+    'wa.apiUrl': api.url,
+    'wa.idInstance': DEFAULT_ID_INSTANCE,
+    'wa.apiTokenInstance': DEFAULT_API_TOKEN,
+  });
+  const rows: Row[] = [];
+  rows.push({ n, who: 'naive', what: 'menu import', ...measure(api, () => emu.run('naiveImport'), emu) });
+  emu.spreadsheet.insertSheet('Formulas');
+  rows.push({
+    n,
+    who: 'naive',
+    what: 'formula (every time)',
+    ...measure(api, () => emu.setFormula('Formulas', 'A1', '=NAIVE_CONTACTS()'), emu),
+  });
+  return rows;
+}
+
+function table(rows: Row[]): string {
+  const head = [
+    'contacts',
+    'who',
+    'what',
+    'sheet calls',
+    'UrlFetch',
+    'getContacts',
+    'cache writes',
+    'own ms',
+    'wall ms',
+  ];
+  const lines = rows.map((r) => [
+    r.n.toLocaleString('en-US'),
+    r.who,
+    r.what,
+    String(r.rec.spreadsheetCalls),
+    String(r.rec.urlFetchCalls),
+    String(r.getContacts),
+    String(r.rec.cacheEntriesWritten),
+    r.rec.ownMs.toFixed(0),
+    r.rec.wallMs.toFixed(0),
+  ]);
+  const md = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [md(head), md(head.map(() => '---')), ...lines.map(md)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const api = await startFakeGreenApi();
+  const dir = naiveDist();
+  const rows: Row[] = [];
+  try {
+    for (const n of SIZES) {
+      api.configureSync({ instances: { [DEFAULT_ID_INSTANCE]: { contacts: { generate: n, seed: 7 } } } });
+      rows.push(...addonRows(api, n), ...naiveRows(api, n, dir));
+      process.stderr.write(`measured ${n} contacts\n`);
+    }
+  } finally {
+    await api.stop();
+  }
+  const distBytes =
+    statSync('dist/Code.js').size +
+    statSync('dist/appsscript.json').size +
+    statSync('dist/sidebar.html').size;
+  console.log(table(rows));
+  console.log(
+    `\ndist/ size: ${(distBytes / 1024).toFixed(1)} KB (Code.js ${(statSync('dist/Code.js').size / 1024).toFixed(1)} KB)`,
+  );
+
+  const mine = (what: string) => rows.filter((r) => r.who === 'add-on' && r.what === what);
+  const imports = mine('menu import');
+  const checks: Array<[string, boolean, string]> = [
+    [
+      'spreadsheet calls per import constant in N and at most 15',
+      new Set(imports.map((r) => r.rec.spreadsheetCalls)).size === 1 &&
+        imports.every((r) => r.rec.spreadsheetCalls <= 15),
+      imports.map((r) => r.rec.spreadsheetCalls).join(', '),
+    ],
+    [
+      'exactly 1 getContacts per refresh',
+      imports.every((r) => r.getContacts === 1),
+      imports.map((r) => r.getContacts).join(', '),
+    ],
+    ['0 requests for warm formulas', mine('warm =WA_CONTACTS()').every((r) => r.getContacts === 0), ''],
+    ['1 request for a cold formula', mine('cold =WA_CONTACTS()').every((r) => r.getContacts === 1), ''],
+  ];
+  const big = imports.find((r) => r.n === 100_000);
+  if (big) {
+    checks.push([
+      '100,000 contacts imported with < 1 s own CPU',
+      big.rec.ownMs < 1000,
+      `${big.rec.ownMs.toFixed(0)} ms`,
+    ]);
+    checks.push([
+      'snapshot of 100,000 contacts in ≤ 50 cache entries',
+      big.rec.cacheEntriesWritten <= 50,
+      `${big.rec.cacheEntriesWritten}`,
+    ]);
+    const warm = mine('warm =WA_CONTACTS()').find((r) => r.n === 100_000);
+    if (warm)
+      checks.push([
+        'warm formula, 100,000 contacts, well inside 30 s',
+        warm.rec.wallMs < 10_000,
+        `${warm.rec.wallMs.toFixed(0)} ms`,
+      ]);
+  }
+  checks.push(['dist/ under 100 KB', distBytes < 100 * 1024, `${(distBytes / 1024).toFixed(1)} KB`]);
+  console.log('');
+  for (const [name, ok, value] of checks)
+    console.log(`${ok ? 'MET ' : 'MISSED'}  ${name}${value ? ` (${value})` : ''}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
