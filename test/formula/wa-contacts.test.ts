@@ -54,6 +54,18 @@ describe('WA_CONTACTS', () => {
     expect(getContactsCalls()).toBe(1);
   });
 
+  it('waits for a refresh that holds the lock instead of fetching a second time', () => {
+    const emu = addon.fresh();
+    addon.api.clearRequestsSync();
+    emu.holdDocumentLock(true);
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    emu.holdDocumentLock(false);
+    expect(getContactsCalls()).toBe(0);
+    expect(emu.cell(CELLS, 'A1').value).toMatch(/A refresh is running/);
+    expect(emu.lastExecution.authMode).toBe('CUSTOM_FUNCTION');
+    expect(emu.lastExecution.wallMs).toBeLessThan(30_000);
+  });
+
   it('accepts type in any case, header FALSE, and arguments from cells', () => {
     const emu = addon.fresh();
     emu.run('importContacts');
