@@ -6,7 +6,7 @@
  */
 import { waContacts } from './formula/wa-contacts';
 import { gasServices } from './platform/gas';
-import { autoRefresh, retryRefresh } from './refresh/trigger-handlers';
+import { autoRefresh, type ClockEvent, retryRefresh } from './refresh/trigger-handlers';
 import type { SettingsForm } from './settings/settings';
 import { type CommandReport, importContactsCommand, refreshNowCommand } from './ui/commands';
 import { type DiagnosticReport, showDiagnosticsDialog } from './ui/diagnostics';
@@ -60,10 +60,10 @@ export function WA_CONTACTS(type?: unknown, header?: unknown): string[][] {
   return waContacts(gasServices(), type, header);
 }
 
-export function onAutoRefresh(_e?: unknown): void {
-  autoRefresh(gasServices());
+export function onAutoRefresh(e?: ClockEvent): void {
+  autoRefresh(gasServices(), e);
 }
 
-export function onRetryRefresh(_e?: unknown): void {
-  retryRefresh(gasServices());
+export function onRetryRefresh(e?: ClockEvent): void {
+  retryRefresh(gasServices(), e);
 }

@@ -12,7 +12,11 @@ export const CELL_LIMIT = 50_000;
 
 /** Cuts text longer than a cell can hold, ending it with an ellipsis. */
 export function fitCell(text: string): string {
-  return text.length > CELL_LIMIT ? `${text.slice(0, CELL_LIMIT - 1)}…` : text;
+  if (text.length <= CELL_LIMIT) return text;
+  let end = CELL_LIMIT - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // never cut a surrogate pair (an emoji) in half
+  return `${text.slice(0, end)}…`;
 }
 
 /** The input to write so the cell stores `text` exactly, as text (fitted to the cell limit first). */

@@ -10,7 +10,7 @@
 import { fitCell } from '../contacts/cell-text';
 import type { Contact } from '../contacts/contact';
 import { type ContactFilter, contactRows } from '../contacts/rows';
-import { fetchContacts } from '../greenapi/client';
+import { fetchContacts, HURRIED } from '../greenapi/client';
 import { AddonError, type ErrorKind, isAddonError } from '../greenapi/errors';
 import type { Services } from '../platform/services';
 import { codec } from '../refresh/refresh';
@@ -18,8 +18,11 @@ import { loadSnapshot, saveSnapshot } from '../refresh/snapshot';
 import { instanceKey, loadSettings } from '../settings/store';
 import { errorText, type Translate, translator } from '../ui/i18n';
 
-/** How long a formula waits for another execution that is fetching (well inside the 30 s limit). */
-export const FORMULA_LOCK_WAIT_MS = 20_000;
+/**
+ * How long a formula waits for another execution that is fetching. With one fetch and one 1-second retry
+ * after it (HURRIED), a formula stays well inside the 30 s custom-function limit.
+ */
+export const FORMULA_LOCK_WAIT_MS = 12_000;
 /** How long formulas reuse a failed or empty answer instead of asking again. */
 export const FAILURE_MEMO_SECONDS = 60;
 const FAILURE_KEY = 'wa.formulaFailure';
@@ -34,7 +37,7 @@ export function waContacts(services: Services, type: unknown, header: unknown): 
   const contacts = obtainContacts(
     services,
     instanceKey(settings),
-    () => fetchContacts(services, settings),
+    () => fetchContacts(services, settings, HURRIED),
     t,
   );
   if (typeof contacts === 'string') return [[contacts]];

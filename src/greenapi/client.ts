@@ -11,9 +11,16 @@ import { classify, serverText } from './classify';
 import { AddonError } from './errors';
 import { type ApiMethod, type Credentials, methodUrl, redact } from './url';
 
-/** Pauses before each retry of a 5xx answer (3 retries), and of a 429 when it carries no Retry-After. */
-export const RETRY_DELAYS_MS = [1000, 2000, 4000];
-const MAX_RETRY_AFTER_MS = 10_000;
+/** How patiently to retry: pauses before each retry, and the longest Retry-After to honour. */
+export interface RetryPolicy {
+  delaysMs: readonly number[];
+  maxRetryAfterMs: number;
+}
+
+/** Menu and trigger runs (6-minute limit): 3 retries with backoff 1 s, 2 s, 4 s; Retry-After up to 10 s. */
+export const PATIENT: RetryPolicy = { delaysMs: [1000, 2000, 4000], maxRetryAfterMs: 10_000 };
+/** Custom functions (30-second limit, and they may already have waited for the lock): one retry after 1 s. */
+export const HURRIED: RetryPolicy = { delaysMs: [1000], maxRetryAfterMs: 2000 };
 
 /** The dependencies of a request. */
 export interface ClientDeps {
@@ -22,13 +29,13 @@ export interface ClientDeps {
 }
 
 /** Fetches the contact list. An empty array is a valid answer: contacts are still syncing. */
-export function fetchContacts(deps: ClientDeps, credentials: Credentials): Contact[] {
-  return parseContacts(requestJson(deps, credentials, 'getContacts'));
+export function fetchContacts(deps: ClientDeps, credentials: Credentials, policy = PATIENT): Contact[] {
+  return parseContacts(requestJson(deps, credentials, 'getContacts', policy));
 }
 
 /** Fetches the instance state (`authorized`, `notAuthorized`, `blocked`, `sleepMode`, `starting`, `yellowCard`). */
 export function fetchState(deps: ClientDeps, credentials: Credentials): string {
-  const answer = requestJson(deps, credentials, 'getStateInstance');
+  const answer = requestJson(deps, credentials, 'getStateInstance', PATIENT);
   const state =
     answer && typeof answer === 'object' ? (answer as { stateInstance?: unknown }).stateInstance : null;
   if (typeof state !== 'string' || !state) throw new AddonError('unexpected');
@@ -36,7 +43,12 @@ export function fetchState(deps: ClientDeps, credentials: Credentials): string {
 }
 
 /** One GREEN-API call with retries; returns the parsed JSON body. */
-export function requestJson(deps: ClientDeps, credentials: Credentials, method: ApiMethod): unknown {
+export function requestJson(
+  deps: ClientDeps,
+  credentials: Credentials,
+  method: ApiMethod,
+  policy: RetryPolicy,
+): unknown {
   const url = methodUrl(credentials, method);
   for (let attempt = 0; ; attempt++) {
     let response: { status: number; body: string; headers: Record<string, string> };
@@ -53,8 +65,8 @@ export function requestJson(deps: ClientDeps, credentials: Credentials, method: 
     }
     const verdict = classify(response.status, response.body);
     if (verdict.ok) return parseJson(response.body);
-    if (verdict.retry && attempt < RETRY_DELAYS_MS.length) {
-      deps.clock.sleep(retryDelay(verdict.kind, attempt, response.headers['retry-after']));
+    if (verdict.retry && attempt < policy.delaysMs.length) {
+      deps.clock.sleep(retryDelay(policy, verdict.kind, attempt, response.headers['retry-after']));
       continue;
     }
     const detail = verdict.kind === 'badRequest' ? serverText(response.body) : '';
@@ -62,12 +74,17 @@ export function requestJson(deps: ClientDeps, credentials: Credentials, method: 
   }
 }
 
-function retryDelay(kind: string, attempt: number, retryAfter: string | undefined): number {
+function retryDelay(
+  policy: RetryPolicy,
+  kind: string,
+  attempt: number,
+  retryAfter: string | undefined,
+): number {
   const seconds = Number(retryAfter);
   if (kind === 'rateLimited' && retryAfter && Number.isFinite(seconds) && seconds >= 0) {
-    return Math.min(MAX_RETRY_AFTER_MS, Math.max(1000, seconds * 1000));
+    return Math.min(policy.maxRetryAfterMs, Math.max(1000, seconds * 1000));
   }
-  return RETRY_DELAYS_MS[attempt];
+  return policy.delaysMs[attempt];
 }
 
 function parseJson(body: string): unknown {

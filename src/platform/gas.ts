@@ -12,11 +12,14 @@ export function gasServices(): Services {
     if (active === undefined) active = SpreadsheetApp.getActiveSpreadsheet();
     return active;
   };
+  // In a trigger run without an active spreadsheet, the one opened by id is "this document" for triggers too.
+  let opened: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  const documentSpreadsheet = () => activeSpreadsheet() ?? opened;
   return {
     http: { get: fetchUrl },
     clock: { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms) },
     triggers: {
-      list: () => projectTriggers(activeSpreadsheet()).map(describe),
+      list: () => projectTriggers(documentSpreadsheet()).map(describe),
       createRecurring(handler, minutes) {
         const builder = ScriptApp.newTrigger(handler).timeBased();
         if (minutes < 60) builder.everyMinutes(minutes);
@@ -28,7 +31,8 @@ export function gasServices(): Services {
         return describe(ScriptApp.newTrigger(handler).timeBased().after(afterMs).create());
       },
       remove(id) {
-        for (const trigger of projectTriggers(activeSpreadsheet())) {
+        // A unique id names one trigger: look among all of this user's triggers of the project.
+        for (const trigger of ScriptApp.getProjectTriggers()) {
           if (trigger.getUniqueId() === id) ScriptApp.deleteTrigger(trigger);
         }
       },
@@ -65,7 +69,10 @@ export function gasServices(): Services {
     cache: () => CacheService.getDocumentCache(),
     lock: () => LockService.getDocumentLock(),
     activeSpreadsheet,
-    openSpreadsheet: (id) => SpreadsheetApp.openById(id),
+    openSpreadsheet(id) {
+      opened = SpreadsheetApp.openById(id);
+      return opened;
+    },
     flush: () => SpreadsheetApp.flush(),
     locale() {
       try {
@@ -108,7 +115,8 @@ function fetchUrl(url: string): HttpResponse {
 function projectTriggers(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null,
 ): GoogleAppsScript.Script.Trigger[] {
-  // In an add-on, getUserTriggers(spreadsheet) narrows to this document; a bound script's project is the document.
+  // getUserTriggers(spreadsheet): this user's triggers of this project in this document. Without a document
+  // (never the case in practice: refresh resolves one first) fall back to the project's triggers.
   return spreadsheet ? ScriptApp.getUserTriggers(spreadsheet) : ScriptApp.getProjectTriggers();
 }
 

@@ -6,7 +6,7 @@
  * the retry rides on the hourly run. A bound script has neither limit. `after(ms)` is a minimum, "won't be less"
  * (https://developers.google.com/apps-script/reference/script/clock-trigger-builder#after(Integer)).
  */
-import type { Installation, Triggers } from '../platform/services';
+import type { Installation, TriggerInfo, Triggers } from '../platform/services';
 
 /** Handler of the recurring auto-refresh trigger (an entry point). */
 export const AUTO_HANDLER = 'onAutoRefresh';
@@ -24,16 +24,51 @@ export function minRefreshMinutes(installation: Installation): number {
   return installation === 'addon' ? 60 : 5;
 }
 
-/** Replaces the auto-refresh trigger with one every `minutes` (0 removes it). Never duplicates. */
-export function applyAutoRefresh(triggers: Triggers, minutes: number): void {
+const CURRENT_KEY = 'wa.autoTriggerId';
+
+/** The id of the document's current auto-refresh trigger ('' when auto-refresh is off). */
+export function currentAutoTrigger(properties: GoogleAppsScript.Properties.Properties): string {
+  return properties.getProperty(CURRENT_KEY) ?? '';
+}
+
+/**
+ * Replaces the auto-refresh trigger with one every `minutes` (0 removes it) and remembers it as the document's
+ * current one. Never duplicates. All or nothing: if the new trigger cannot be created, the previous schedule
+ * stays (a bound script creates before it deletes; an add-on, allowed one time-driven trigger per document,
+ * deletes first and puts the previous interval back) and the error is thrown.
+ */
+export function applyAutoRefresh(
+  triggers: Triggers,
+  properties: GoogleAppsScript.Properties.Properties,
+  minutes: number,
+  previousMinutes: number,
+): void {
   const addon = triggers.installation() === 'addon';
-  for (const trigger of triggers.list()) {
-    // An add-on may hold one time-driven trigger per document: the recurring one takes over the retry's job.
-    if (trigger.handler === AUTO_HANDLER || (addon && minutes > 0 && trigger.handler === RETRY_HANDLER)) {
-      triggers.remove(trigger.id);
+  // An add-on may hold one time-driven trigger per document: the recurring one takes over the retry's job.
+  const old = triggers
+    .list()
+    .filter((t) => t.handler === AUTO_HANDLER || (addon && minutes > 0 && t.handler === RETRY_HANDLER));
+  let created: TriggerInfo | null = null;
+  if (!addon) {
+    created = minutes > 0 ? triggers.createRecurring(AUTO_HANDLER, minutes) : null;
+    for (const trigger of old) triggers.remove(trigger.id);
+  } else {
+    for (const trigger of old) triggers.remove(trigger.id);
+    try {
+      created = minutes > 0 ? triggers.createRecurring(AUTO_HANDLER, minutes) : null;
+    } catch (error) {
+      if (previousMinutes > 0) {
+        try {
+          properties.setProperty(CURRENT_KEY, triggers.createRecurring(AUTO_HANDLER, previousMinutes).id);
+        } catch (_) {
+          properties.deleteProperty(CURRENT_KEY);
+        }
+      }
+      throw error;
     }
   }
-  if (minutes > 0) triggers.createRecurring(AUTO_HANDLER, minutes);
+  if (created) properties.setProperty(CURRENT_KEY, created.id);
+  else properties.deleteProperty(CURRENT_KEY);
 }
 
 /** How the next try after an empty answer will happen. */
@@ -55,11 +90,4 @@ export function scheduleRetry(triggers: Triggers, now: number, pendingAt: number
 /** Removes pending retry triggers (also the fired one, which stays listed until deleted). */
 export function cancelRetry(triggers: Triggers): void {
   for (const trigger of triggers.list()) if (trigger.handler === RETRY_HANDLER) triggers.remove(trigger.id);
-}
-
-/** Removes every trigger of this add-on (auto-refresh off and no retry). */
-export function removeOwnTriggers(triggers: Triggers): void {
-  for (const trigger of triggers.list()) {
-    if (trigger.handler === AUTO_HANDLER || trigger.handler === RETRY_HANDLER) triggers.remove(trigger.id);
-  }
 }

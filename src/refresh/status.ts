@@ -20,6 +20,8 @@ export interface RefreshStatus {
   errorKind: ErrorKind | null;
   errorDetail: string;
   emptyStreak: number;
+  /** When the last counted empty answer came (a retry less than 4 minutes later is the same window). */
+  lastEmptyAt: number | null;
   nextRetryAt: number | null;
   lastSuccessAt: number | null;
   lastSuccessCount: number;

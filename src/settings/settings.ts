@@ -51,13 +51,28 @@ export function validateSettings(
   return {
     apiUrl: validateApiUrl(form.apiUrl),
     idInstance: validateIdInstance(form.idInstance),
-    apiTokenInstance: validateToken(form.apiTokenInstance, stored?.apiTokenInstance ?? ''),
+    apiTokenInstance: validateToken(
+      form.apiTokenInstance,
+      tokenToKeep(form.idInstance, stored),
+      Boolean(stored),
+    ),
     refreshEveryMinutes: validateRefresh(
       form.refreshEveryMinutes,
       stored?.refreshEveryMinutes ?? 0,
       minRefreshMinutes,
     ),
   };
+}
+
+/**
+ * The stored token a blank field may keep: only for the same idInstance. A token belongs to one instance, and
+ * anyone who can call saveSettings/testConnection must not be able to send it along with another instance.
+ */
+function tokenToKeep(idInstance: unknown, stored: Settings | null): string {
+  if (!stored) return '';
+  const same = String(idInstance ?? '').trim() === stored.idInstance;
+  if (!same) return '';
+  return stored.apiTokenInstance;
 }
 
 /** An https URL with host and no query or fragment (http only for localhost); trailing slashes dropped. */
@@ -95,13 +110,18 @@ export function validateIdInstance(value: unknown): string {
   return trimmed;
 }
 
-/** Characters safe in a URL path: no whitespace, `/`, `?`, `#`, `%`, `..`. Blank keeps `storedToken`. */
-export function validateToken(value: unknown, storedToken: string): string {
+/**
+ * Characters safe in a URL path: no whitespace, `/`, `?`, `#`, `%`, `..`. Blank keeps `storedToken`; when there
+ * is none because idInstance changed (`hadToken`), the message says to enter the new instance's token.
+ */
+export function validateToken(value: unknown, storedToken: string, hadToken = false): string {
   if (value != null && typeof value !== 'string')
     throw new FieldError('apiTokenInstance', 'field.token.invalid');
   const text = (value ?? '').trim();
   if (text === '') {
-    if (!storedToken) throw new FieldError('apiTokenInstance', 'field.token.missing');
+    if (!storedToken) {
+      throw new FieldError('apiTokenInstance', hadToken ? 'field.token.again' : 'field.token.missing');
+    }
     return storedToken;
   }
   if (text.length > 200 || !/^[A-Za-z0-9._~-]+$/.test(text) || text.includes('..')) {

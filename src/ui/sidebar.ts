@@ -102,10 +102,18 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
   if (lock && !lock.tryLock(10_000)) throw new Error(t('import.busy'));
   try {
     try {
-      applyAutoRefresh(services.triggers, settings.refreshEveryMinutes);
+      applyAutoRefresh(
+        services.triggers,
+        properties,
+        settings.refreshEveryMinutes,
+        stored?.refreshEveryMinutes ?? 0,
+      );
     } catch (error) {
-      const detail = error instanceof Error ? error.message.slice(0, 200) : '';
-      throw new Error(`refreshEveryMinutes: ${t('field.refresh.trigger', { detail })}`);
+      // The platform's words (a trigger limit, a server error) go to the log; the person gets ours.
+      services.log(
+        `auto-refresh setup failed: ${error instanceof Error ? error.message.slice(0, 300) : error}`,
+      );
+      throw new Error(`refreshEveryMinutes: ${t('field.refresh.trigger')}`);
     }
     storeSettings(properties, settings);
     if (settings.refreshEveryMinutes > 0) noteAutoRefreshScheduled(services);

@@ -19,6 +19,13 @@ describe('fitCell', () => {
     expect(fitCell(text)).toBe(text);
   });
 
+  it('does not cut an emoji in half', () => {
+    const text = `${'x'.repeat(CELL_LIMIT - 2)}😀😀`;
+    const cut = fitCell(text);
+    expect(cut).toBe(`${'x'.repeat(CELL_LIMIT - 2)}…`);
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(cut)).toBe(false);
+  });
+
   it('cuts longer text and ends it with an ellipsis', () => {
     const cut = fitCell('y'.repeat(CELL_LIMIT + 10));
     expect(cut).toHaveLength(CELL_LIMIT);

@@ -109,13 +109,39 @@ describe('WA_CONTACTS', () => {
     ['400 not authorized', responses.notAuthorized(), /QR code/],
     ['466', responses.status466(), /quota/],
     ['broken JSON', responses.brokenJson(), /unexpected answer/],
+    ['not an array', responses.notArray(), /unexpected answer/],
+    ['an HTML page', responses.htmlPage(), /unexpected answer/],
+    ['400 starting', responses.starting(), /starting/],
+    ['429 twice', [responses.status429(), responses.status429()], /limiting requests/],
+    ['500 twice', [responses.status500(), responses.status500()], /unavailable/],
+    ['502 twice', [responses.status502(), responses.status502()], /unavailable/],
   ])('%s gives the import message in the cell, with no token', (_name, response, message) => {
-    const emu = addon.fresh({}, instance({ script: [response] }));
+    const script = Array.isArray(response) ? response : [response];
+    const emu = addon.fresh({}, instance({ script }));
     emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
     const cell = emu.cell(CELLS, 'A1');
     expect(cell.display).toBe('#ERROR!');
     expect(cell.note).toMatch(message);
     expect(everythingVisible(emu)).not.toContain(TOKEN);
+  });
+
+  it('says to check apiUrl when the host cannot be reached', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', {
+      apiUrl: 'http://127.0.0.1:9',
+      idInstance: '1101000001',
+      apiTokenInstance: TOKEN,
+    });
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    expect(emu.cell(CELLS, 'A1').note).toMatch(/Could not reach GREEN-API. Check apiUrl/);
+    expect(everythingVisible(emu)).not.toContain(TOKEN);
+  });
+
+  it('stays inside the 30-second limit even when GREEN-API asks it to wait', () => {
+    const emu = addon.fresh({}, instance({ script: Array(4).fill(responses.status429(10)) }));
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    expect(emu.lastExecution.wallMs).toBeLessThan(10_000);
+    expect(emu.cell(CELLS, 'A1').note).toMatch(/limiting requests/);
   });
 
   it('remembers a failure for a minute so more formulas do not call again', () => {

@@ -83,6 +83,31 @@ describe('auto-refresh interval', () => {
     expect(emu.triggers.length).toBeLessThan(20);
   });
 
+  it('keeps one auto-refresh per document when another editor had set one: the stale trigger removes itself', () => {
+    const emu = addon.fresh();
+    save(emu, { refreshEveryMinutes: 15 });
+    // Another editor's older auto-refresh (triggers belong to their creator; saving cannot see or delete it).
+    emu.addForeignTrigger('onAutoRefresh', 10 * MINUTE);
+    addon.api.clearRequestsSync();
+    emu.advanceTime(11 * MINUTE);
+    expect(own(emu, 'onAutoRefresh')).toHaveLength(1);
+    expect(addon.api.requestsSync()).toHaveLength(0);
+    emu.advanceTime(5 * MINUTE);
+    expect(addon.api.requestsSync().filter((r) => r.apiMethod === 'getContacts')).toHaveLength(1);
+  });
+
+  it('changes nothing when Google refuses the new trigger, and says so in its own words', () => {
+    const emu = addon.fresh();
+    save(emu, { refreshEveryMinutes: 30 });
+    for (let i = 0; i < 19; i++) emu.addForeignTrigger(`report${i}`, 60 * MINUTE);
+    expect(() => save(emu, { refreshEveryMinutes: 10 })).toThrow(
+      /^refreshEveryMinutes: Google did not accept the auto-refresh schedule, so nothing was changed/,
+    );
+    expect(emu.properties.document['wa.refreshEveryMinutes']).toBe('30');
+    expect(own(emu, 'onAutoRefresh')).toHaveLength(1);
+    expect(emu.logs.join('\n')).toContain('auto-refresh setup failed');
+  });
+
   it('never touches a trigger it did not create', () => {
     const emu = addon.fresh();
     emu.addForeignTrigger('myOwnReport', 30 * MINUTE);
@@ -93,6 +118,33 @@ describe('auto-refresh interval', () => {
 });
 
 describe('the 5-minute sync window', () => {
+  it('reschedules a retry that fires while another refresh holds the lock, and then fills the sheet in', () => {
+    const emu = addon.fresh({}, instance({ emptyResponses: 1 }));
+    emu.run('importContacts');
+    emu.holdDocumentLock(true);
+    emu.advanceTime(7 * MINUTE);
+    expect(status(emu)).toMatchObject({ source: 'retry', outcome: 'busy' });
+    expect(own(emu, 'onRetryRefresh')).toHaveLength(1);
+    expect(status(emu).nextRetryAt).toBeGreaterThan(emu.now());
+    emu.holdDocumentLock(false);
+    emu.advanceTime(7 * MINUTE);
+    expect(emu.sheetValues(SHEET)).toHaveLength(SAMPLE_CONTACTS.length + 1);
+    expect(own(emu)).toHaveLength(0);
+  });
+
+  it('counts quick repeated empty answers as one window, and starts over when a person asks after giving up', () => {
+    const emu = addon.fresh({}, instance({ emptyResponses: 100 }));
+    for (let i = 0; i < 4; i++) emu.run('importContacts');
+    expect(status(emu)).toMatchObject({ outcome: 'syncing', emptyStreak: 1 });
+    expect(own(emu, 'onRetryRefresh')).toHaveLength(1);
+    emu.advanceTime(7 * MINUTE);
+    emu.advanceTime(7 * MINUTE);
+    expect(status(emu)).toMatchObject({ outcome: 'gaveUp' });
+    const again = emu.run('importContacts') as { outcome: string };
+    expect(again.outcome).toBe('syncing');
+    expect(own(emu, 'onRetryRefresh')).toHaveLength(1);
+  });
+
   it('retries by itself 5 to 7 minutes after an empty answer and fills the sheet in', () => {
     const emu = addon.fresh({}, instance({ emptyResponses: 1 }));
     const report = emu.run('importContacts') as { outcome: string; message: string };

@@ -48,6 +48,17 @@ describe('saveSettings and getSettings', () => {
     expect(emu.properties.document).toEqual(before);
   });
 
+  it('asks for the token again when idInstance changes, so a stored token never goes to another instance', () => {
+    const emu = addon.fresh();
+    expect(() =>
+      emu.run('saveSettings', defaultForm(addon.api, { idInstance: '1101000002', apiTokenInstance: '' })),
+    ).toThrow(/^apiTokenInstance: idInstance changed: enter the apiTokenInstance of this instance too/);
+    expect(() =>
+      emu.run('testConnection', defaultForm(addon.api, { idInstance: '1101000002', apiTokenInstance: '' })),
+    ).toThrow(/^apiTokenInstance: /);
+    expect(addon.api.requestsSync().filter((r) => r.idInstance === '1101000002')).toHaveLength(0);
+  });
+
   it('rejects a first save without a token', () => {
     const emu = addon.fresh({}, undefined, false);
     expect(() => emu.run('saveSettings', { idInstance: '1' })).toThrow(

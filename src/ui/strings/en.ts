@@ -45,7 +45,8 @@ export const en = {
     'GREEN-API is limiting requests (429: getContacts allows 1 request per second). Try again in a minute.',
   'error.quota':
     "Your GREEN-API plan's monthly quota is used up (466). Upgrade the plan in the GREEN-API console, or wait until the quota resets on the 1st of the month.",
-  'error.unavailable': 'GREEN-API is unavailable right now (server error, tried 4 times). Try again later.',
+  'error.unavailable':
+    'GREEN-API is unavailable right now (server error, retried with pauses). Try again later.',
   'error.unexpected':
     'GREEN-API sent an unexpected answer (not a JSON contact list). Check apiUrl in Settings; if it is right, try again later.',
   'error.unreachable':
@@ -72,12 +73,14 @@ export const en = {
   'field.idInstance.missing': 'Enter idInstance (the instance number from the GREEN-API console).',
   'field.idInstance.digits': 'idInstance must be digits only (at most 19), like 1101000001.',
   'field.token.missing': 'Enter apiTokenInstance (from the GREEN-API console).',
+  'field.token.again': 'idInstance changed: enter the apiTokenInstance of this instance too.',
   'field.token.invalid':
     'apiTokenInstance may contain only letters, digits and - . _ ~ (no spaces, /, ?, #, %): copy it again from the console.',
   'field.refresh.choice': 'Auto-refresh must be one of: {choices} minutes (0 is off).',
   'field.refresh.addonHourly':
     'Google lets add-ons refresh at most once an hour: choose 60 minutes or more, or turn auto-refresh off.',
-  'field.refresh.trigger': 'Auto-refresh could not be set up: {detail}',
+  'field.refresh.trigger':
+    'Google did not accept the auto-refresh schedule, so nothing was changed. Try again; if it keeps failing, run WhatsApp Contacts → Diagnostics.',
 
   'settings.title': 'WhatsApp Contacts settings',
   'settings.saved': 'Settings saved.',

@@ -46,7 +46,8 @@ export const ru: Record<StringKey, string> = {
     'GREEN-API ограничивает запросы (429: getContacts — не чаще 1 запроса в секунду). Повторите через минуту.',
   'error.quota':
     'Месячная квота вашего тарифа GREEN-API исчерпана (466). Смените тариф в консоли GREEN-API или дождитесь обновления квоты 1-го числа.',
-  'error.unavailable': 'GREEN-API сейчас недоступен (ошибка сервера, 4 попытки). Повторите позже.',
+  'error.unavailable':
+    'GREEN-API сейчас недоступен (ошибка сервера, повторные попытки не помогли). Повторите позже.',
   'error.unexpected':
     'GREEN-API прислал неожиданный ответ (не список контактов в JSON). Проверьте apiUrl в настройках; если он верный, повторите позже.',
   'error.unreachable':
@@ -73,12 +74,14 @@ export const ru: Record<StringKey, string> = {
   'field.idInstance.missing': 'Укажите idInstance (номер инстанса из консоли GREEN-API).',
   'field.idInstance.digits': 'idInstance — только цифры (не больше 19), например 1101000001.',
   'field.token.missing': 'Укажите apiTokenInstance (из консоли GREEN-API).',
+  'field.token.again': 'idInstance изменён: укажите и apiTokenInstance этого инстанса.',
   'field.token.invalid':
     'apiTokenInstance может содержать только буквы, цифры и - . _ ~ (без пробелов, /, ?, #, %): скопируйте его заново из консоли.',
   'field.refresh.choice': 'Автообновление: одно из значений {choices} минут (0 — выключено).',
   'field.refresh.addonHourly':
     'Google разрешает дополнениям обновляться не чаще раза в час: выберите 60 минут или больше либо выключите автообновление.',
-  'field.refresh.trigger': 'Не удалось настроить автообновление: {detail}',
+  'field.refresh.trigger':
+    'Google не принял расписание автообновления, поэтому ничего не изменено. Повторите; если не помогает, запустите Контакты WhatsApp → Диагностика.',
 
   'settings.title': 'Настройки: Контакты WhatsApp',
   'settings.saved': 'Настройки сохранены.',
