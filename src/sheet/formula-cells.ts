@@ -22,8 +22,25 @@ export function recalculateFormulas(
     if (formula && CALL.test(formula)) cells.push({ range, formula });
   }
   if (cells.length === 0) return 0;
-  for (const cell of cells) cell.range.clearContent();
-  flush();
-  for (const cell of cells) cell.range.setFormula(cell.formula);
+  const cleared: typeof cells = [];
+  let failure: unknown = null;
+  try {
+    for (const cell of cells) {
+      cell.range.clearContent();
+      cleared.push(cell);
+    }
+    flush();
+  } catch (error) {
+    failure = error;
+  }
+  // Whatever failed above, every formula that was cleared is written back: a user's formula is never lost.
+  for (const cell of cleared) {
+    try {
+      cell.range.setFormula(cell.formula);
+    } catch (error) {
+      failure = failure ?? error;
+    }
+  }
+  if (failure) throw failure;
   return cells.length;
 }
