@@ -195,6 +195,8 @@ export class EmulatorCore {
   readonly ui: UiRecords = { toasts: [], alerts: [], sidebars: [], dialogs: [], menus: [] };
   readonly logs: string[] = [];
   readonly fetchLog: Array<{ url: string; method: string }> = [];
+  /** UrlFetch daily quota window: calls since `windowStart` (the first call; resets 24 h after it). */
+  readonly urlFetchQuota: { windowStart: number | null; calls: number } = { windowStart: null, calls: 0 };
   readonly executions: ExecutionRecord[] = [];
   counters: Counters = emptyCounters();
   lastExecution: ExecutionRecord = {

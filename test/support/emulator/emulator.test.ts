@@ -338,7 +338,7 @@ describe('CacheService', () => {
   it('expires entries on the virtual clock (default 600 s, max 6 h)', () => {
     const emu = emulator();
     emu.run('cachePut', 'a', 'x');
-    emu.run('cachePut', 'b', 'y', 99999);
+    emu.run('cachePut', 'b', 'y', 21600);
     emu.advanceTime(599_000);
     expect(emu.run('cacheGet', 'a')).toBe('x');
     emu.advanceTime(1_000);

@@ -5,8 +5,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EmulatorCore } from './core';
 import { TEST_SCOPES, writeDist } from './fixture';
 import { createEmulator } from './index';
+import { URL_FETCH_ERRORS } from './services/url-fetch';
 
 const SERVER = `
 const http = require('node:http');
@@ -95,6 +97,34 @@ describe('UrlFetchApp', () => {
     emu.setFormula('Sheet1', 'A1', `=F("${base}/ok")`);
     expect(emu.cell('Sheet1', 'A1').value).toBe('hello');
     expect(() => emu.runOnOpen('LIMITED')).toThrow(/You do not have permission to call UrlFetchApp.fetch/);
+  });
+
+  // https://developers.google.com/apps-script/guides/services/quotas (headers 100 / call, 8 KB / call).
+  it('refuses more than 100 headers or 8 KB of headers per call, before sending anything', () => {
+    const bundle = `function fetchError2(u, o) { try { return UrlFetchApp.fetch(u, o).getContentText(); } catch (e) { return e.message; } }`;
+    const emu = createEmulator({ distDir: writeDist({ bundle }) });
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 101; i++) many[`X-H${i}`] = 'v';
+    expect(emu.run('fetchError2', `${base}/ok`, { headers: many })).toBe(URL_FETCH_ERRORS.headers);
+    expect(emu.run('fetchError2', `${base}/ok`, { headers: { 'X-Big': 'v'.repeat(8 * 1024) } })).toBe(
+      URL_FETCH_ERRORS.headerSize,
+    );
+    expect(emu.fetchLog).toEqual([]);
+    expect(emu.run('fetchError2', `${base}/ok`, { headers: { 'X-Ok': 'v'.repeat(1000) } })).toBe('hello');
+  });
+
+  // https://developers.google.com/apps-script/guides/services/quotas — URL Fetch calls 20,000 / day (consumer),
+  // reset 24 hours after the first request.
+  it('enforces the daily UrlFetch quota on the virtual clock', () => {
+    const core = new EmulatorCore({ distDir: dist });
+    core.run('fetchText', [`${base}/ok`]);
+    core.urlFetchQuota.calls = 20_000;
+    expect(() => core.run('fetchText', [`${base}/ok`])).toThrow(
+      'Service invoked too many times for one day: urlfetch.',
+    );
+    expect(core.fetchLog).toHaveLength(1);
+    core.advanceTime(24 * 3_600_000);
+    expect(core.run('fetchText', [`${base}/ok`])).toEqual([200, 'hello', 'text/plain']);
   });
 
   it('enforces the manifest urlFetchWhitelist when asked to', () => {

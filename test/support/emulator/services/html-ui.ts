@@ -118,7 +118,14 @@ const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_
 export function buildUi(core: EmulatorCore, exec: Exec): unknown {
   type MS = WithState<MenuRecord>;
   const needsUiScope = (method: string): void => {
-    if (exec.authMode === 'NONE') throw permissionError(`Ui.${method}`, [SCOPES.containerUi]);
+    // Dialogs, sidebars, alerts and prompts need the script.container.ui authorization, which simple triggers
+    // lack ("They cannot access services that require authorization":
+    // https://developers.google.com/apps-script/guides/triggers#restrictions); the add-on auth lifecycle grants
+    // onOpen in NONE and LIMITED only "add menu items"
+    // (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle). Whether a bound
+    // script's onOpen may still show an alert is UNVERIFIED: stricter reading — refused in LIMITED too.
+    if (exec.authMode === 'NONE' || exec.authMode === 'LIMITED')
+      throw permissionError(`Ui.${method}`, [SCOPES.containerUi]);
     core.requireScope(`Ui.${method}`, [SCOPES.containerUi]);
   };
   const menuMethods = {

@@ -5,7 +5,7 @@
 // https://developers.google.com/workspace/add-ons/concepts/editor-triggers (Restrictions)
 
 import type { EmulatorCore, TriggerRecord } from '../core';
-import { zonedParts, zonedToInstant } from '../format';
+import { isValidTimeZone, zonedParts, zonedToInstant } from '../format';
 import { classFactory, type Exec, STATE, stateOf, type WithState } from '../runtime';
 import { AppsError, isDateLike, permissionError, SCOPES } from '../types';
 
@@ -26,6 +26,10 @@ export const TRIGGER_ERRORS = {
   minutes: 'Invalid argument: minutes. Only 1, 5, 10, 15 or 30 are allowed.',
   hours: 'Invalid argument: hours. Only 1, 2, 4, 6, 8 or 12 are allowed.',
   noSchedule: 'Missing schedule for the time-based trigger.',
+  // Chosen texts (UNVERIFIED).
+  timezone: 'Invalid argument: timezone',
+  hour: 'Invalid argument: hour. It must be between 0 and 23.',
+  minute: 'Invalid argument: minute. It must be between 0 and 59.',
 };
 
 interface BuilderState {
@@ -114,11 +118,17 @@ export function scriptAppService(core: EmulatorCore, exec: Exec): Record<string,
       return this;
     },
     atHour(this: BS, hour: unknown): BS {
-      this[STATE].hour = intArg(hour);
+      const h = intArg(hour);
+      // Range 0–23 and the text are UNVERIFIED (stricter reading: an out-of-range hour is refused).
+      if (h < 0 || h > 23) throw new AppsError(TRIGGER_ERRORS.hour);
+      this[STATE].hour = h;
       return this;
     },
     nearMinute(this: BS, minute: unknown): BS {
-      this[STATE].minute = intArg(minute);
+      const m = intArg(minute);
+      // Range 0–59 and the text are UNVERIFIED (stricter reading).
+      if (m < 0 || m > 59) throw new AppsError(TRIGGER_ERRORS.minute);
+      this[STATE].minute = m;
       return this;
     },
     onWeekDay(this: BS): BS {
@@ -128,6 +138,9 @@ export function scriptAppService(core: EmulatorCore, exec: Exec): Record<string,
       return this;
     },
     inTimezone(this: BS, tz: unknown): BS {
+      // "An invalid timezone string will cause the script to throw an error":
+      // https://developers.google.com/apps-script/reference/script/clock-trigger-builder#inTimezone(String)
+      if (!isValidTimeZone(String(tz))) throw new AppsError(TRIGGER_ERRORS.timezone);
       this[STATE].tz = String(tz);
       return this;
     },

@@ -66,6 +66,12 @@ export function spreadsheetService(
     // Custom functions may not modify the spreadsheet; https://developers.google.com/apps-script/guides/sheets/functions
     if (exec.authMode === 'CUSTOM_FUNCTION' || exec.authMode === 'NONE') throw permissionError(what);
   };
+  const denyActivate = (what: string): void => {
+    // Custom functions get a read-only Spreadsheet: "most get*() methods work, but not set*()"
+    // (https://developers.google.com/apps-script/guides/sheets/functions), so setActiveSheet is refused; that
+    // activate() (a selection change, not a write) is refused too is UNVERIFIED — stricter reading.
+    if (exec.authMode === 'CUSTOM_FUNCTION' || exec.authMode === 'NONE') throw permissionError(what);
+  };
   const access = (method: string): void => {
     // AuthMode.NONE: no access to the document (stricter reading of the auth lifecycle table).
     if (exec.authMode === 'NONE') throw permissionError(`SpreadsheetApp.${method}`, SHEET_SCOPES);
@@ -488,6 +494,7 @@ export function spreadsheetService(
       return grid2(this[STATE], (cell) => cell?.note ?? '');
     },
     activate(this: RS): RS {
+      denyActivate('Range.activate');
       const idx = wb.sheets.indexOf(this[STATE].sheet);
       if (idx >= 0) wb.activeIndex = idx;
       return this;
@@ -679,6 +686,7 @@ export function spreadsheetService(
       return this[STATE].frozenCols;
     },
     activate(this: SS): SS {
+      denyActivate('Sheet.activate');
       const idx = wb.sheets.indexOf(alive(this[STATE]));
       wb.activeIndex = idx;
       return this;
@@ -880,6 +888,7 @@ export function spreadsheetService(
       return makeSheet(activeSheet());
     },
     setActiveSheet(sheet: unknown): unknown {
+      denyActivate('Spreadsheet.setActiveSheet');
       const s = stateOf<SheetModel>(sheet, 'sheet');
       const idx = wb.sheets.indexOf(s);
       if (idx >= 0) wb.activeIndex = idx;

@@ -18,6 +18,10 @@ const CACHE_TTL_MAX = 21600;
 const CACHE_CAP = 1000;
 const CACHE_KEEP = 900;
 
+/** Chosen text (UNVERIFIED) for an expiration outside [1, 21600] s. */
+export const CACHE_TTL_ERROR =
+  'Invalid argument: expirationInSeconds. The minimum is 1 second and the maximum is 21600 seconds.';
+
 type StoreKind = 'document' | 'script' | 'user';
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
@@ -129,9 +133,11 @@ export function cacheService(core: EmulatorCore, exec: Exec): Record<string, unk
   const ttlOf = (seconds: unknown): number => {
     if (seconds === undefined || seconds === null) return CACHE_TTL_DEFAULT;
     const n = Number(seconds);
-    // Out-of-range TTLs are clamped to [1, 21600] s (chosen: the platform's behaviour is not documented).
-    if (!Number.isFinite(n)) return CACHE_TTL_DEFAULT;
-    return Math.min(CACHE_TTL_MAX, Math.max(1, n));
+    // "The minimum is 1 second and the maximum is 21600 seconds (6 hours)":
+    // https://developers.google.com/apps-script/reference/cache/cache#putkey,-value,-expirationinseconds
+    // What the platform does outside that range is UNVERIFIED: stricter reading — refuse instead of clamping.
+    if (!Number.isFinite(n) || n < 1 || n > CACHE_TTL_MAX) throw new AppsError(CACHE_TTL_ERROR);
+    return n;
   };
   const checkKey = (key: unknown): string => {
     const k = String(key);

@@ -12,6 +12,21 @@ import { type BlobState, blobStateOf, bytesOf, encodingOf } from './utilities';
 const URL_MAX = 2 * 1024;
 const RESPONSE_MAX = 50 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 60_000; // observed ~60 s on the platform (UNVERIFIED, reference §3.1)
+// Quotas table, https://developers.google.com/apps-script/guides/services/quotas : "URL Fetch headers 100 / call",
+// "URL Fetch header size 8 KB / call", "URL Fetch POST size 50 MB / call", "URL Fetch calls 20,000 / day"
+// (consumer accounts; Workspace 100,000 — the stricter consumer figure is used). "Quotas ... reset 24 hours after
+// the first request." The daily-quota text is the platform's well-known one; the other texts are chosen (UNVERIFIED).
+const HEADERS_MAX = 100;
+const HEADERS_BYTES_MAX = 8 * 1024;
+const PAYLOAD_MAX = 50 * 1024 * 1024;
+const DAILY_CALLS_MAX = 20_000;
+const DAY_MS = 24 * 3_600_000;
+export const URL_FETCH_ERRORS = {
+  daily: 'Service invoked too many times for one day: urlfetch.',
+  headers: 'Limit Exceeded: URLFetch headers.',
+  headerSize: 'Limit Exceeded: URLFetch header size.',
+  payload: 'Limit Exceeded: URLFetch POST size.',
+};
 
 /** True when `url` matches a urlFetchWhitelist prefix (https only, leading "*." wildcard for subdomains). */
 export function matchesWhitelist(url: string, prefixes: string[]): boolean {
@@ -128,6 +143,20 @@ export function urlFetchService(
         headers['Content-Type'] = 'application/x-www-form-urlencoded';
       }
     }
+    const headerNames = Object.keys(headers);
+    if (headerNames.length > HEADERS_MAX) throw new AppsError(URL_FETCH_ERRORS.headers);
+    let headerBytes = 0;
+    for (const h of headerNames) headerBytes += Buffer.byteLength(`${h}: ${headers[h]}`, 'utf8');
+    if (headerBytes > HEADERS_BYTES_MAX) throw new AppsError(URL_FETCH_ERRORS.headerSize);
+    if (body !== undefined && Buffer.byteLength(body) > PAYLOAD_MAX)
+      throw new AppsError(URL_FETCH_ERRORS.payload);
+    const quota = core.urlFetchQuota;
+    if (quota.windowStart === null || core.clock - quota.windowStart >= DAY_MS) {
+      quota.windowStart = core.clock;
+      quota.calls = 0;
+    }
+    if (quota.calls >= DAILY_CALLS_MAX) throw new AppsError(URL_FETCH_ERRORS.daily);
+    quota.calls++;
     core.fetchLog.push({ url, method });
     exec.rec.urlFetchCalls++;
     let res: SyncResponse;

@@ -107,6 +107,10 @@ export function blobFactory(exec: Exec): (st: BlobState) => unknown {
   return make;
 }
 
+const SLEEP_MAX_MS = 300_000;
+/** Chosen text (UNVERIFIED): the limit is documented, the message is not. */
+export const SLEEP_TOO_LONG = 'Invalid argument: milliseconds. The maximum allowed value is 300000.';
+
 const DIGESTS: Record<string, string> = {
   MD5: 'md5',
   SHA_1: 'sha1',
@@ -168,6 +172,10 @@ export function utilitiesService(
     sleep(milliseconds: unknown): void {
       // Virtual: advances the emulator clock instead of blocking.
       const ms = Math.max(0, Number(milliseconds) || 0);
+      // "The maximum allowed value is 300000 (or 5 minutes)":
+      // https://developers.google.com/apps-script/reference/utilities/utilities#sleep(Integer)
+      // The exception text is not documented (chosen).
+      if (ms > SLEEP_MAX_MS) throw new AppsError(SLEEP_TOO_LONG);
       core.clock += ms;
       exec.virtualMs += ms;
       exec.rec.serviceMs += ms;
