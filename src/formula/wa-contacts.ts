@@ -13,8 +13,7 @@ import { type ContactFilter, contactRows } from '../contacts/rows';
 import { fetchContacts, HURRIED } from '../greenapi/client';
 import { AddonError, type ErrorKind, isAddonError } from '../greenapi/errors';
 import type { Services } from '../platform/services';
-import { codec } from '../refresh/refresh';
-import { loadSnapshot, saveSnapshot } from '../refresh/snapshot';
+import { loadSnapshot, saveSnapshot, snapshotDeps } from '../refresh/snapshot';
 import { instanceKey, loadSettings } from '../settings/store';
 import { errorText, type Translate, translator } from '../ui/i18n';
 
@@ -58,7 +57,7 @@ function obtainContacts(
   t: Translate,
 ): Contact[] | string {
   const cache = services.cache();
-  const deps = cache ? { cache, ...codec(services) } : null;
+  const deps = snapshotDeps(services);
   const cached = deps ? loadSnapshot(deps, instance) : null;
   if (cached) return cached.contacts;
   const remembered = cache ? readFailure(cache, instance) : null;

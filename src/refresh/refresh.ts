@@ -14,7 +14,7 @@ import { writeContactsTable } from '../sheet/contacts-sheet';
 import { recalculateFormulas } from '../sheet/formula-cells';
 import type { Translate } from '../ui/i18n';
 import { cancelRetry, MAX_EMPTY_ANSWERS, type RetryPlan, scheduleRetry } from './schedule';
-import { saveSnapshot } from './snapshot';
+import { saveSnapshot, snapshotDeps } from './snapshot';
 import { resolveSpreadsheet } from './spreadsheet';
 import { type RefreshSource, type RefreshStatus, readStatus, writeStatus } from './status';
 
@@ -70,10 +70,10 @@ export function runRefresh(services: Services, source: RefreshSource, t: Transla
     ];
     const sheet = writeContactsTable(spreadsheet, header, rows);
     // The table is written: what follows may fail without undoing it, and must not be reported as a failure.
-    const cache = services.cache();
-    if (cache) {
+    const deps = snapshotDeps(services);
+    if (deps) {
       safely(services, 'snapshot', () =>
-        saveSnapshot({ cache, ...codec(services) }, instanceKey(settings), contacts, services.clock.now()),
+        saveSnapshot(deps, instanceKey(settings), contacts, services.clock.now()),
       );
     }
     const formulas =
@@ -172,15 +172,4 @@ function safely<T>(services: Services, what: string, work: () => T): T | null {
     services.log(`${what} step failed: ${(error as Error)?.message ?? error}`);
     return null;
   }
-}
-
-/** The gzip+base64 pair of the platform, for the snapshot. */
-export function codec(services: Services): {
-  gzipBase64(t: string): string;
-  gunzipBase64(b: string): string;
-} {
-  return {
-    gzipBase64: (text) => services.gzipBase64(text),
-    gunzipBase64: (b64) => services.gunzipBase64(b64),
-  };
 }

@@ -5,6 +5,7 @@
  * reader never mixes two lists; anything damaged, partial or from another instance reads as "no snapshot".
  */
 import type { Contact } from '../contacts/contact';
+import type { Services } from '../platform/services';
 
 /** Cache lifetime: the documented maximum, 6 hours. */
 export const SNAPSHOT_TTL_SECONDS = 21_600;
@@ -34,6 +35,17 @@ export interface SnapshotDeps {
   cache: GoogleAppsScript.Cache.Cache;
   gzipBase64(text: string): string;
   gunzipBase64(base64: string): string;
+}
+
+/** The snapshot's dependencies from the platform, or null where there is no document cache. */
+export function snapshotDeps(services: Services): SnapshotDeps | null {
+  const cache = services.cache();
+  if (!cache) return null;
+  return {
+    cache,
+    gzipBase64: (text) => services.gzipBase64(text),
+    gunzipBase64: (base64) => services.gunzipBase64(base64),
+  };
 }
 
 /** Saves `contacts` for `instance`; returns the number of cache entries written. */

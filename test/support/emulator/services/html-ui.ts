@@ -152,6 +152,13 @@ export function buildUi(core: EmulatorCore, exec: Exec): unknown {
   const makeMenu = classFactory<MenuRecord, typeof menuMethods>(exec, menuMethods, 'none');
   const buttonFor = (buttons: string): string => (buttons.startsWith('YES') ? BUTTON.YES : BUTTON.OK);
 
+  /** alert/prompt arguments: (prompt), (prompt, buttons) or (title, prompt, buttons); records it, returns the buttons. */
+  const recordDialog = (a: unknown, b?: unknown, c?: unknown): string => {
+    const full = c !== undefined;
+    const buttons = full ? String(c) : b !== undefined ? String(b) : BUTTON_SET.OK;
+    core.ui.alerts.push({ title: full ? String(a) : '', prompt: full ? String(b) : String(a), buttons });
+    return buttons;
+  };
   const methods = {
     createMenu(caption: unknown): unknown {
       // In a published add-on createMenu ignores the caption and behaves like createAddonMenu().
@@ -163,29 +170,11 @@ export function buildUi(core: EmulatorCore, exec: Exec): unknown {
     },
     alert(a: unknown, b?: unknown, c?: unknown): string {
       needsUiScope('alert');
-      let title = '';
-      let prompt = String(a);
-      let buttons = BUTTON_SET.OK;
-      if (c !== undefined) {
-        title = String(a);
-        prompt = String(b);
-        buttons = String(c);
-      } else if (b !== undefined) buttons = String(b);
-      core.ui.alerts.push({ title, prompt, buttons });
-      return buttonFor(buttons);
+      return buttonFor(recordDialog(a, b, c));
     },
     prompt(a: unknown, b?: unknown, c?: unknown): unknown {
       needsUiScope('prompt');
-      let title = '';
-      let prompt = String(a);
-      let buttons = BUTTON_SET.OK;
-      if (c !== undefined) {
-        title = String(a);
-        prompt = String(b);
-        buttons = String(c);
-      } else if (b !== undefined) buttons = String(b);
-      core.ui.alerts.push({ title, prompt, buttons });
-      const selected = buttonFor(buttons);
+      const selected = buttonFor(recordDialog(a, b, c));
       return { getResponseText: (): string => '', getSelectedButton: (): string => selected };
     },
     showSidebar(output: unknown): void {
