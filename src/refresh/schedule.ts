@@ -25,10 +25,26 @@ export function minRefreshMinutes(installation: Installation): number {
 }
 
 const CURRENT_KEY = 'wa.autoTriggerId';
+const SINCE_KEY = 'wa.autoSince';
 
 /** The id of the document's current auto-refresh trigger ('' when auto-refresh is off). */
 export function currentAutoTrigger(properties: GoogleAppsScript.Properties.Properties): string {
   return properties.getProperty(CURRENT_KEY) ?? '';
+}
+
+/** When the current auto-refresh trigger was created (to estimate its next run), or null. */
+export function autoRefreshSince(properties: GoogleAppsScript.Properties.Properties): number | null {
+  const since = Number(properties.getProperty(SINCE_KEY));
+  return since > 0 ? since : null;
+}
+
+function remember(
+  properties: GoogleAppsScript.Properties.Properties,
+  trigger: TriggerInfo | null,
+  now: number,
+) {
+  if (trigger) properties.setProperties({ [CURRENT_KEY]: trigger.id, [SINCE_KEY]: String(now) });
+  else for (const key of [CURRENT_KEY, SINCE_KEY]) properties.deleteProperty(key);
 }
 
 /**
@@ -42,6 +58,7 @@ export function applyAutoRefresh(
   properties: GoogleAppsScript.Properties.Properties,
   minutes: number,
   previousMinutes: number,
+  now: number,
 ): void {
   const addon = triggers.installation() === 'addon';
   // An add-on may hold one time-driven trigger per document: the recurring one takes over the retry's job.
@@ -59,16 +76,15 @@ export function applyAutoRefresh(
     } catch (error) {
       if (previousMinutes > 0) {
         try {
-          properties.setProperty(CURRENT_KEY, triggers.createRecurring(AUTO_HANDLER, previousMinutes).id);
+          remember(properties, triggers.createRecurring(AUTO_HANDLER, previousMinutes), now);
         } catch (_) {
-          properties.deleteProperty(CURRENT_KEY);
+          remember(properties, null, now);
         }
       }
       throw error;
     }
   }
-  if (created) properties.setProperty(CURRENT_KEY, created.id);
-  else properties.deleteProperty(CURRENT_KEY);
+  remember(properties, created, now);
 }
 
 /** How the next try after an empty answer will happen. */

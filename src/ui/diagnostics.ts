@@ -8,7 +8,7 @@ import { fetchState } from '../greenapi/client';
 import { isAddonError } from '../greenapi/errors';
 import { tokenHint } from '../greenapi/url';
 import type { Services } from '../platform/services';
-import { AUTO_HANDLER, RETRY_HANDLER } from '../refresh/schedule';
+import { AUTO_HANDLER, autoRefreshSince, RETRY_HANDLER } from '../refresh/schedule';
 import { snapshotInfo } from '../refresh/snapshot';
 import { readStatus } from '../refresh/status';
 import { FieldError, validateSettings } from '../settings/settings';
@@ -27,13 +27,6 @@ export interface DiagnosticRow {
 export interface DiagnosticReport {
   title: string;
   rows: DiagnosticRow[];
-}
-
-const AUTO_SINCE_KEY = 'wa.autoSince';
-
-/** Notes when auto-refresh was (re)scheduled, to estimate its next run. */
-export function noteAutoRefreshScheduled(services: Services): void {
-  services.properties().setProperty(AUTO_SINCE_KEY, String(services.clock.now()));
 }
 
 /** Runs every check and returns the report (no UI). */
@@ -86,7 +79,7 @@ export function runDiagnostics(services: Services): DiagnosticReport {
   if (auto + retry === 0) parts.push(t('diag.triggers.none'));
   else parts.push(t('diag.triggers.list', { auto, retry, total: all.length }));
   if (minutes > 0) {
-    const since = Number(properties.getProperty(AUTO_SINCE_KEY) ?? now);
+    const since = autoRefreshSince(properties) ?? now;
     const period = minutes * 60_000;
     const next = since + Math.max(1, Math.ceil((now - since) / period)) * period;
     parts.push(`${t('diag.triggers.interval', { minutes })} ~${services.formatTime(next)}`);

@@ -23,7 +23,6 @@ import {
   validateSettings,
 } from '../settings/settings';
 import { instanceKey, loadSettings, storeSettings } from '../settings/store';
-import { noteAutoRefreshScheduled } from './diagnostics';
 import { errorText, isStringKey, type Translate, table, translator } from './i18n';
 import type { StringKey } from './strings/en';
 
@@ -107,6 +106,7 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
         properties,
         settings.refreshEveryMinutes,
         stored?.refreshEveryMinutes ?? 0,
+        services.clock.now(),
       );
     } catch (error) {
       // The platform's words (a trigger limit, a server error) go to the log; the person gets ours.
@@ -116,7 +116,6 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
       throw new Error(`refreshEveryMinutes: ${t('field.refresh.trigger')}`);
     }
     storeSettings(properties, settings);
-    if (settings.refreshEveryMinutes > 0) noteAutoRefreshScheduled(services);
     const spreadsheet = services.activeSpreadsheet();
     if (spreadsheet) rememberSpreadsheet(services, spreadsheet);
     const instanceChanged = !stored || instanceKey(stored) !== instanceKey(settings);
