@@ -3,7 +3,7 @@
  * without a usable id are skipped, duplicates keep their first occurrence, and a missing or unknown `type` is
  * inferred from the id suffix (`@g.us` is a group).
  */
-import { AddonError } from '../greenapi/errors';
+import { AddonError } from '../errors/addon-error';
 import type { Contact, ContactType } from './contact';
 
 /** Turns the parsed JSON of a getContacts answer into contacts; throws AddonError('unexpected') if not an array. */

@@ -7,24 +7,22 @@
  * is remembered for a minute so those formulas don't hammer GREEN-API either.
  */
 
-import { fitCell } from '../contacts/cell-text';
+import { type Failure, readFailure, rememberFailure } from '../cache/failure-memo';
+import { loadSnapshot, saveSnapshot, snapshotDeps } from '../cache/snapshot';
 import type { Contact } from '../contacts/contact';
 import { type ContactFilter, contactRows } from '../contacts/rows';
+import { AddonError, isAddonError } from '../errors/addon-error';
 import { fetchContacts, HURRIED } from '../greenapi/client';
-import { AddonError, type ErrorKind, isAddonError } from '../greenapi/errors';
+import { errorText, type Translate, translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
-import { loadSnapshot, saveSnapshot, snapshotDeps } from '../refresh/snapshot';
 import { instanceKey, loadSettings } from '../settings/store';
-import { errorText, type Translate, translator } from '../ui/i18n';
+import { fitCell } from '../table/cell-text';
 
 /**
  * How long a formula waits for another execution that is fetching. With one fetch and one 1-second retry
  * after it (HURRIED), a formula stays well inside the 30 s custom-function limit.
  */
 export const FORMULA_LOCK_WAIT_MS = 12_000;
-/** How long formulas reuse a failed or empty answer instead of asking again. */
-export const FAILURE_MEMO_SECONDS = 60;
-const FAILURE_KEY = 'wa.formulaFailure';
 
 /** Evaluates WA_CONTACTS for the given arguments; returns a rectangular 2-D array of plain values. */
 export function waContacts(services: Services, type: unknown, header: unknown): string[][] {
@@ -76,11 +74,11 @@ function obtainContacts(
       contacts = fetch();
     } catch (error) {
       const failure = isAddonError(error) ? error : new AddonError('unexpected');
-      if (cache) rememberFailure(cache, instance, failure.kind, failure.detail);
+      if (cache) rememberFailure(cache, instance, { kind: failure.kind, detail: failure.detail });
       return failureOutcome({ kind: failure.kind, detail: failure.detail }, t);
     }
     if (contacts.length === 0) {
-      if (cache) rememberFailure(cache, instance, 'syncing', '');
+      if (cache) rememberFailure(cache, instance, { kind: 'syncing', detail: '' });
       return t('formula.syncing');
     }
     if (deps) saveSnapshot(deps, instance, contacts, services.clock.now());
@@ -90,38 +88,11 @@ function obtainContacts(
   }
 }
 
-type Failure = { kind: ErrorKind | 'syncing'; detail: string };
-
 /** Syncing is a message in the cell; an API failure is thrown, so the cell shows #ERROR! with the words. */
 function failureOutcome(failure: Failure, t: Translate): string {
   if (failure.kind === 'syncing') return t('formula.syncing');
   if (failure.kind === 'busy') return t('formula.busy');
   throw new Error(errorText(t, failure.kind, failure.detail));
-}
-
-function rememberFailure(
-  cache: GoogleAppsScript.Cache.Cache,
-  instance: string,
-  kind: Failure['kind'],
-  detail: string,
-) {
-  cache.put(FAILURE_KEY, JSON.stringify({ instance, kind, detail }), FAILURE_MEMO_SECONDS);
-}
-
-function readFailure(cache: GoogleAppsScript.Cache.Cache, instance: string): Failure | null {
-  const raw = cache.get(FAILURE_KEY);
-  if (!raw) return null;
-  try {
-    const memo = JSON.parse(raw) as Failure & { instance: string };
-    return memo.instance === instance && typeof memo.kind === 'string' ? memo : null;
-  } catch (_) {
-    return null;
-  }
-}
-
-/** Forgets a remembered formula failure (a refresh or new settings make it stale). */
-export function forgetFormulaFailure(cache: GoogleAppsScript.Cache.Cache): void {
-  cache.remove(FAILURE_KEY);
 }
 
 /** `type`: "all" (also empty), "user" or "group", any case. */

@@ -3,7 +3,7 @@
  * (shared/reference/green-api.md §3): instances that are not authorized or still starting answer every method
  * with 400 and only the body text tells which, so the body is searched case-insensitively.
  */
-import type { ErrorKind } from './errors';
+import type { ErrorKind } from '../errors/addon-error';
 
 /** How the client should treat an answer: done, retry later, or fail with a kind. */
 export type Verdict = { ok: true } | { ok: false; kind: ErrorKind; retry: boolean };

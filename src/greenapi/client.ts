@@ -6,9 +6,9 @@
 
 import type { Contact } from '../contacts/contact';
 import { parseContacts } from '../contacts/parse';
+import { AddonError } from '../errors/addon-error';
 import { type Clock, type Http, NetworkFailure } from '../platform/services';
 import { classify, serverText } from './classify';
-import { AddonError } from './errors';
 import { type ApiMethod, type Credentials, methodUrl, redact } from './url';
 
 /** How patiently to retry: pauses before each retry, and the longest Retry-After to honour. */

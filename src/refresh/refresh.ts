@@ -5,16 +5,17 @@
  * list schedules a retry (up to 3 empty answers in a row, counted once per 5-minute window). The outcome is
  * recorded for the sidebar; the caller decides how to tell a person.
  */
+
+import { saveSnapshot, snapshotDeps } from '../cache/snapshot';
 import { contactRows } from '../contacts/rows';
+import { AddonError, type ErrorKind, isAddonError } from '../errors/addon-error';
 import { fetchContacts } from '../greenapi/client';
-import { AddonError, type ErrorKind, isAddonError } from '../greenapi/errors';
+import type { Translate } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import { instanceKey, loadSettings } from '../settings/store';
 import { writeContactsTable } from '../sheet/contacts-sheet';
 import { recalculateFormulas } from '../sheet/formula-cells';
-import type { Translate } from '../ui/i18n';
 import { cancelRetry, MAX_EMPTY_ANSWERS, type RetryPlan, scheduleRetry } from './schedule';
-import { saveSnapshot, snapshotDeps } from './snapshot';
 import { resolveSpreadsheet } from './spreadsheet';
 import { type RefreshSource, type RefreshStatus, readStatus, writeStatus } from './status';
 

@@ -3,7 +3,7 @@
  * retry — kept in document properties for the sidebar and Diagnostics. Trigger runs have no one to tell, so
  * this record is how their outcome reaches a person. Holds no token: errors are stored as kinds.
  */
-import type { ErrorKind } from '../greenapi/errors';
+import type { ErrorKind } from '../errors/addon-error';
 
 /** Who started a refresh. */
 export type RefreshSource = 'menu' | 'auto' | 'retry';

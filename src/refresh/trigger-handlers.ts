@@ -7,8 +7,9 @@
  * current one, and any other auto-refresh trigger removes itself when it fires. The event's `triggerUid`:
  * https://developers.google.com/apps-script/guides/triggers/events#time-driven_events
  */
+
+import { translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
-import { translator } from '../ui/i18n';
 import { recordUnexpected, runRefresh } from './refresh';
 import { cancelRetry, currentAutoTrigger } from './schedule';
 

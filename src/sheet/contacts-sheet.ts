@@ -4,8 +4,9 @@
  * header, frozen first row; only growing the sheet (insertRowsAfter) is conditional. Only columns A–E are touched, so a user's notes to the right stay. Called
  * only once the new list is in hand, so a failed fetch never reaches this code.
  */
-import { asTypedText } from '../contacts/cell-text';
+
 import { COLUMN_COUNT } from '../contacts/rows';
+import { asTypedText } from '../table/cell-text';
 
 /** The sheet the import writes. The same name in every language, so all users and triggers find it. */
 export const CONTACTS_SHEET = 'WhatsApp Contacts';

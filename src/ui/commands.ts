@@ -4,9 +4,9 @@
  * the refresh has released the lock (an alert suspends the script, and locks don't survive that).
  */
 
+import { errorText, type Translate, translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import { type RefreshResult, runRefresh } from '../refresh/refresh';
-import { errorText, type Translate, translator } from './i18n';
 import { openSettings } from './sidebar';
 
 /** What a menu command reports back (the emulator's tests read it; Sheets ignores it). */

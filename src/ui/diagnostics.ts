@@ -4,17 +4,18 @@
  * how the script is installed, and the last refresh. Shown as a dialog; the token never appears, only its hint.
  * This is how the add-on is verified on the real platform (docs/LIVE-CHECK.md).
  */
+
+import { snapshotInfo } from '../cache/snapshot';
+import { isAddonError } from '../errors/addon-error';
 import { fetchState } from '../greenapi/client';
-import { isAddonError } from '../greenapi/errors';
 import { tokenHint } from '../greenapi/url';
+import type { StringKey } from '../i18n/en';
+import { errorText, isStringKey, translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import { AUTO_HANDLER, autoRefreshSince, RETRY_HANDLER } from '../refresh/schedule';
-import { snapshotInfo } from '../refresh/snapshot';
 import { readStatus } from '../refresh/status';
 import { FieldError, validateSettings } from '../settings/settings';
 import { loadSettings } from '../settings/store';
-import { errorText, isStringKey, translator } from './i18n';
-import type { StringKey } from './strings/en';
 
 /** One line of the report. */
 export interface DiagnosticRow {

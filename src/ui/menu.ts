@@ -4,8 +4,9 @@
  * (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle): so this touches only the
  * UI and the user's locale (which may be unknown there; English is the fallback).
  */
+
+import { translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
-import { translator } from './i18n';
 
 /** Builds the WhatsApp Contacts menu (under Extensions for a published add-on). */
 export function buildMenu(services: Services): void {

@@ -5,13 +5,15 @@
  * functions"), so every input is validated and nothing returned ever holds the token: only a hint of it.
  */
 
-import { forgetFormulaFailure } from '../formula/wa-contacts';
+import { forgetFailure } from '../cache/failure-memo';
+import { dropSnapshot } from '../cache/snapshot';
+import { isAddonError } from '../errors/addon-error';
 import { fetchState } from '../greenapi/client';
-import { isAddonError } from '../greenapi/errors';
 import { tokenHint } from '../greenapi/url';
+import type { StringKey } from '../i18n/en';
+import { errorText, isStringKey, type Translate, table, translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import { applyAutoRefresh, minRefreshMinutes } from '../refresh/schedule';
-import { dropSnapshot } from '../refresh/snapshot';
 import { rememberSpreadsheet } from '../refresh/spreadsheet';
 import { clearStatus, readStatus } from '../refresh/status';
 import {
@@ -23,8 +25,6 @@ import {
   validateSettings,
 } from '../settings/settings';
 import { instanceKey, loadSettings, storeSettings } from '../settings/store';
-import { errorText, isStringKey, type Translate, table, translator } from './i18n';
-import type { StringKey } from './strings/en';
 
 /** The settings as the sidebar sees them. */
 export interface SettingsView {
@@ -121,7 +121,7 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
     const instanceChanged = !stored || instanceKey(stored) !== instanceKey(settings);
     const tokenChanged = !stored || stored.apiTokenInstance !== settings.apiTokenInstance;
     const cache = services.cache();
-    if (cache && (instanceChanged || tokenChanged)) forgetFormulaFailure(cache);
+    if (cache && (instanceChanged || tokenChanged)) forgetFailure(cache);
     if (instanceChanged) {
       if (cache) dropSnapshot(cache);
       if (stored) clearStatus(properties);

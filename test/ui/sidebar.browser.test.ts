@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { en } from '../../src/i18n/en';
+import { ru } from '../../src/i18n/ru';
 import type { Services } from '../../src/platform/services';
 import type { ConnectionReport, SettingsView, StatusView } from '../../src/ui/sidebar';
 import { openSettings } from '../../src/ui/sidebar';
-import { en } from '../../src/ui/strings/en';
-import { ru } from '../../src/ui/strings/ru';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST_HTML = join(ROOT, 'dist', 'sidebar.html');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { asTypedText, fitCell } from '../../src/contacts/cell-text';
+import { asTypedText, fitCell } from '../../src/table/cell-text';
 import { createEmulator } from '../support/emulator';
 
 const risky = fc.oneof(

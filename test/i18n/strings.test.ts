@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { languageOf, translator } from '../../src/ui/i18n';
-import { en } from '../../src/ui/strings/en';
-import { ru } from '../../src/ui/strings/ru';
+import { en } from '../../src/i18n/en';
+import { languageOf, translator } from '../../src/i18n/i18n';
+import { ru } from '../../src/i18n/ru';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { asTypedText, CELL_LIMIT, fitCell } from '../../src/contacts/cell-text';
+import { asTypedText, CELL_LIMIT, fitCell } from '../../src/table/cell-text';
 
 describe('asTypedText', () => {
   it('prefixes text with an apostrophe so Sheets keeps it as text', () => {

@@ -2,9 +2,9 @@
  * Picks the strings table for the user's language (`Session.getActiveUserLocale()`, e.g. `ru`, `ru_RU`, `en-GB`)
  * with English as the fallback — also when the locale is unknown, as in AuthMode.NONE.
  */
-import type { ErrorKind } from '../greenapi/errors';
-import { en, type StringKey } from './strings/en';
-import { ru } from './strings/ru';
+import type { ErrorKind } from '../errors/addon-error';
+import { en, type StringKey } from './en';
+import { ru } from './ru';
 
 /** Languages with a strings table. */
 export type Language = 'en' | 'ru';

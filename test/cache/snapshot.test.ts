@@ -1,13 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
+import { CHUNK_SIZE, dropSnapshot, loadSnapshot, saveSnapshot, snapshotInfo } from '../../src/cache/snapshot';
 import type { Contact } from '../../src/contacts/contact';
-import {
-  CHUNK_SIZE,
-  dropSnapshot,
-  loadSnapshot,
-  saveSnapshot,
-  snapshotInfo,
-} from '../../src/refresh/snapshot';
 
 /** A document cache that keeps entries in a Map and enforces the 100 KB value limit. */
 function memoryCache() {
