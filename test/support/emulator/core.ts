@@ -194,6 +194,8 @@ export class EmulatorCore {
   readonly triggerErrors: TriggerError[] = [];
   readonly ui: UiRecords = { toasts: [], alerts: [], sidebars: [], dialogs: [], menus: [] };
   readonly logs: string[] = [];
+  /** Buttons the person will click in the next alerts/prompts, in order ('YES', 'NO', 'OK', 'CANCEL', 'CLOSE'). */
+  readonly dialogAnswers: string[] = [];
   readonly fetchLog: Array<{ url: string; method: string }> = [];
   /** UrlFetch daily quota window: calls since `windowStart` (the first call; resets 24 h after it). */
   readonly urlFetchQuota: { windowStart: number | null; calls: number } = { windowStart: null, calls: 0 };
@@ -206,6 +208,7 @@ export class EmulatorCore {
     serviceMs: 0,
     ownMs: 0,
     spreadsheetCalls: 0,
+    spreadsheetCallNames: [],
     urlFetchCalls: 0,
     cacheEntriesWritten: 0,
   };
@@ -300,6 +303,7 @@ export class EmulatorCore {
         serviceMs: 0,
         ownMs: 0,
         spreadsheetCalls: 0,
+        spreadsheetCallNames: [],
         urlFetchCalls: 0,
         cacheEntriesWritten: 0,
       },

@@ -386,3 +386,59 @@ export function contentExtent(sheet: SheetModel): { lastRow: number; lastCol: nu
   }
   return { lastRow, lastCol };
 }
+
+/** One sort key of Range.sort: an absolute sheet column and a direction. */
+export interface SortSpec {
+  column: number;
+  ascending: boolean;
+}
+
+/** Sheets' order for sorting: numbers and dates, then text (case-insensitive), then booleans; blanks always last. */
+function sortRank(cell: Cell | undefined): [number, number | string | boolean] {
+  const value = readValue(cell);
+  if (value === '') return [3, ''];
+  if (typeof value === 'number') return [0, value];
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
+    return [0, (value as Date).getTime() / 86_400_000 + 25_569];
+  if (typeof value === 'boolean') return [2, value ? 1 : 0];
+  return [1, String(value).toLowerCase()];
+}
+
+/**
+ * Sorts the rows of a rectangle by `specs` (stable): each row's cells in the rectangle move together, with
+ * their values, formulas, notes and formats, as a sort in Sheets moves them. Custom-function anchors move with
+ * their row and are laid out again.
+ */
+export function sortRows(sheet: SheetModel, rect: Rect, specs: readonly SortSpec[]): void {
+  for (const f of sheet.formulas) clearSpill(sheet, f);
+  const lines: Array<(Cell | undefined)[]> = [];
+  for (let r = rect.r1; r <= rect.r2; r++) {
+    const row = sheet.rows[r - 1] ?? [];
+    lines.push(Array.from({ length: rect.c2 - rect.c1 + 1 }, (_, j) => row[rect.c1 - 1 + j]));
+  }
+  const order = lines.map((_, i) => i);
+  order.sort((a, b) => {
+    for (const spec of specs) {
+      const [ra, va] = sortRank(lines[a][spec.column - rect.c1]);
+      const [rb, vb] = sortRank(lines[b][spec.column - rect.c1]);
+      if (ra !== rb) return ra === 3 || rb === 3 ? ra - rb : (ra - rb) * (spec.ascending ? 1 : -1);
+      if (va !== vb) return (va < vb ? -1 : 1) * (spec.ascending ? 1 : -1);
+    }
+    return a - b;
+  });
+  order.forEach((from, i) => {
+    const r = rect.r1 + i;
+    sheet.rows[r - 1] ??= [];
+    const row = sheet.rows[r - 1];
+    lines[from].forEach((cell, j) => {
+      const c = rect.c1 + j;
+      if (cell) row[c - 1] = cell;
+      else delete row[c - 1];
+      if (cell?.fx) {
+        cell.fx.row = r;
+        cell.fx.col = c;
+      }
+    });
+  });
+  relayoutAll(sheet);
+}

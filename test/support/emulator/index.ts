@@ -61,6 +61,10 @@ export interface Emulator {
   advanceTime(ms: number): void;
   /** Virtual time (ms since epoch). */
   now(): number;
+  /** Another person (with this language, e.g. 'ru') uses the document from now on: Session.getActiveUserLocale(). */
+  setUserLocale(locale: string): void;
+  /** The buttons a person will click in the next alerts and prompts, in order (default: Yes, or OK). */
+  answerDialogs(...buttons: Array<'YES' | 'NO' | 'OK' | 'CANCEL' | 'CLOSE'>): void;
   /** Simulates another execution holding (true) or releasing (false) the document lock. */
   holdDocumentLock(hold: boolean): void;
   /** The emulated Spreadsheet (test-side access: FULL mode, not counted, writes recalc immediately). */
@@ -184,6 +188,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     advanceTime: (ms) => core.advanceTime(ms),
     now: () => core.clock,
     holdDocumentLock: (hold) => core.holdDocumentLock(hold),
+    setUserLocale: (locale) => {
+      core.options.locale = locale;
+    },
+    answerDialogs: (...buttons) => {
+      core.dialogAnswers.push(...buttons);
+    },
     get spreadsheet() {
       testSpreadsheet ??= spreadsheetService(
         core,

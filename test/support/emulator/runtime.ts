@@ -165,7 +165,10 @@ export function wrapMethods<T extends object>(exec: Exec, methods: T, count: Cou
       if (exec.depth > 0) return fn.apply(this, args);
       exec.depth++;
       const t0 = performance.now();
-      if (count === 'spreadsheet') exec.rec.spreadsheetCalls++;
+      if (count === 'spreadsheet') {
+        exec.rec.spreadsheetCalls++;
+        exec.rec.spreadsheetCallNames.push(name);
+      }
       try {
         return fn.apply(this, args);
       } catch (e) {

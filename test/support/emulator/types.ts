@@ -21,6 +21,8 @@ export interface ExecutionRecord {
   /** wallMs − serviceMs: time the script's own JavaScript took. */
   ownMs: number;
   spreadsheetCalls: number;
+  /** The method name of each spreadsheet call, in order (what `spreadsheetCalls` counts). */
+  spreadsheetCallNames: string[];
   urlFetchCalls: number;
   cacheEntriesWritten: number;
 }

@@ -150,7 +150,18 @@ export function buildUi(core: EmulatorCore, exec: Exec): unknown {
     },
   };
   const makeMenu = classFactory<MenuRecord, typeof menuMethods>(exec, menuMethods, 'none');
-  const buttonFor = (buttons: string): string => (buttons.startsWith('YES') ? BUTTON.YES : BUTTON.OK);
+  /**
+   * The button a person clicks: the next scripted answer (emu.answerDialogs), else Yes / OK. "This method
+   * suspends the server-side script while the dialog is open ... LockService locks don't persist across the
+   * suspension" (https://developers.google.com/apps-script/reference/base/ui#alert(String,String,ButtonSet)):
+   * every lock this execution holds is released.
+   */
+  const buttonFor = (buttons: string): string => {
+    for (const lock of Object.values(core.locks)) if (lock.holder === exec.id) lock.holder = null;
+    const scripted = core.dialogAnswers.shift();
+    if (scripted !== undefined) return scripted;
+    return buttons.startsWith('YES') ? BUTTON.YES : BUTTON.OK;
+  };
 
   /** alert/prompt arguments: (prompt), (prompt, buttons) or (title, prompt, buttons); records it, returns the buttons. */
   const recordDialog = (a: unknown, b?: unknown, c?: unknown): string => {

@@ -17,8 +17,10 @@ import {
   readDisplay,
   readValue,
   type SheetModel,
+  type SortSpec,
   shiftColumns,
   shiftRows,
+  sortRows,
   writeContent,
 } from '../grid';
 import { classFactory, type Exec, STATE, stateOf, type WithState } from '../runtime';
@@ -502,6 +504,27 @@ export function spreadsheetService(
     createTextFinder(this: RS, text: unknown): unknown {
       const st = this[STATE];
       return makeFinder([st.sheet], rectOf(st), String(text));
+    },
+    sort(this: RS, sortSpecObj: unknown): RS {
+      // https://developers.google.com/apps-script/reference/spreadsheet/range#sort(Object): a column number, an
+      // object {column, ascending}, or an array of them; columns are sheet columns inside the range. What a sort
+      // does with formats and rows hidden by a filter is not documented: here each row moves whole (UNVERIFIED).
+      denyWrite('Range.sort');
+      const st = this[STATE];
+      const items = Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj];
+      const specs: SortSpec[] = items.map((item) => {
+        const o: Record<string, unknown> =
+          typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : { column: item };
+        const column = Number(o.column);
+        if (!Number.isInteger(column) || column < st.c || column > st.c + st.nc - 1) {
+          throw new AppsError('The sort column must be within the range.'); // chosen text
+        }
+        return { column, ascending: o.ascending !== false };
+      });
+      if (specs.length === 0) throw new AppsError('Invalid argument: sortSpecObj');
+      sortRows(st.sheet, rectOf(st), specs);
+      core.afterWrite(exec, st.sheet, [rectOf(st)]);
+      return this;
     },
     setBackground: noopWrite('setBackground'),
     setFontColor: noopWrite('setFontColor'),
