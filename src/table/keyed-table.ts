@@ -1,0 +1,352 @@
+/**
+ * The keyed-table merge: a pure function from what a sheet holds now (its values and formulas, row 1 the
+ * header) and a new list of rows to the plan that updates it without moving anything a person put there. Rows
+ * are matched by key (one or more columns, found by their header words in any language), never by position: a
+ * matched row is updated in place, a new key is appended below the last row, and a key that is gone keeps its
+ * row, marked in the Status column. Only the table's own columns are written; every other cell of a row that
+ * is not the table's (no valid key) is written back exactly as it was, formulas included. Missing columns are
+ * added at the right edge of the used area, never over a person's column. The plan also counts what would
+ * change (for the short-answer guard) and lists the changes for the log. Knows nothing of Apps Script: the sheet
+ * adapter (sheet/keyed-sheet.ts) reads the sheet and applies the plan.
+ */
+import { asTypedText } from './cell-text';
+
+/** One column of a table: the header words that name it in every language (the first is written). */
+export interface TableColumn {
+  headers: readonly string[];
+  /** Part of the row key. */
+  key?: boolean;
+}
+
+/** The shape of a keyed table: its data columns in fresh-table order, then its Status column. */
+export interface TableSchema {
+  columns: readonly TableColumn[];
+  status: TableColumn;
+  /** True when the key cells of a row make a key of this table (other rows belong to the person). */
+  validKey(parts: readonly string[]): boolean;
+  /** The words of a row for the log: a change is logged when they differ (e.g. the display name, the role). */
+  label(row: readonly string[]): string;
+  /** Where a row belongs, for the log (e.g. its group); '' when the table has no such notion. */
+  context(row: readonly string[]): string;
+}
+
+/** What the sheet holds now, as `getDataRange()` reads it: values and formulas, the same rectangle. */
+export interface SheetContent {
+  values: readonly (readonly unknown[])[];
+  formulas: readonly (readonly string[])[];
+}
+
+/** The new list and how to mark what left it. */
+export interface MergeInput {
+  /** Exact text per data column; new keys are appended in this order. Later duplicates of a key are ignored. */
+  rows: readonly (readonly string[])[];
+  /** Existing keys the new list speaks for (default: all); rows of other keys are left exactly as they are. */
+  inScope?: (key: readonly string[]) => boolean;
+  /** Status text of a row marked removed by this merge, e.g. "removed 2026-11-29". */
+  removedMark: string;
+  /** True for a Status text that marks a removed row, in any language. */
+  isRemovedMark(text: string): boolean;
+}
+
+/** A change for the log. `imported` is the one summary line of a first import (`count` rows). */
+export interface ChangeEntry {
+  change: 'added' | 'removed' | 'returned' | 'changed' | 'imported';
+  key: readonly string[];
+  before: string;
+  after: string;
+  context: string;
+  count?: number;
+}
+
+/** A rectangle of the table's cells, written with one setValues (after its number format is set). */
+export interface Block {
+  /** First sheet row and column (1-based). */
+  row: number;
+  column: number;
+  /** setValues inputs, one line per row. */
+  values: unknown[][];
+}
+
+/** What the merge would do. */
+export interface MergePlan {
+  /** Sheet column (1-based) of each data column, then of the Status column. */
+  columns: number[];
+  /** Sheet columns (1-based) the table did not have and the plan adds, with the header written there. */
+  addedColumns: Array<{ column: number; header: string }>;
+  blocks: Block[];
+  /** Rows the blocks write: the sheet's used rows plus the appended ones. */
+  height: number;
+  /** Rows the sheet used before (0 for an empty sheet). */
+  usedRows: number;
+  /** Columns the sheet used before (0 for an empty sheet). */
+  usedColumns: number;
+  /** Rows appended below the used rows. */
+  appended: number;
+  /** The sheet held nothing: the plan writes a whole new table. */
+  fresh: boolean;
+  changes: ChangeEntry[];
+  counts: {
+    /** Distinct in-scope keys that were live (not marked removed) before. */
+    liveBefore: number;
+    /** Distinct keys live after. */
+    live: number;
+    added: number;
+    returned: number;
+    changed: number;
+    /** Distinct keys newly marked removed. */
+    removed: number;
+  };
+}
+
+/** The merge cannot run: the sheet has data but not the table's key columns (so rows cannot be matched). */
+export interface MergeRefusal {
+  error: 'noKeyColumn';
+  /** Header words of the missing key columns (first language). */
+  missing: string[];
+}
+
+const SEP = '\u0000';
+
+/** Header text as compared: trimmed, spaces folded, lower-case. */
+export function headerKey(text: unknown): string {
+  return String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The setValues input that writes back exactly what a cell holds: its formula, else its value. */
+export function keepInput(value: unknown, formula: string): unknown {
+  if (formula) return formula;
+  if (typeof value === 'string') return asTypedText(value);
+  return value ?? '';
+}
+
+/** Plans the merge of `input.rows` into `sheet`. */
+export function planMerge(
+  schema: TableSchema,
+  sheet: SheetContent,
+  input: MergeInput,
+): MergePlan | MergeRefusal {
+  const all = [...schema.columns, schema.status];
+  const statusIndex = schema.columns.length;
+  const keyIndexes = schema.columns.flatMap((c, i) => (c.key ? [i] : []));
+  const usedRows = hasContent(sheet) ? sheet.values.length : 0;
+  const usedColumns = usedRows ? Math.max(...sheet.values.map((r) => r.length)) : 0;
+  const fresh = usedRows === 0;
+
+  // Where each of the table's columns is: found by header, else added at the right edge.
+  const columns: number[] = new Array(all.length).fill(0);
+  const addedColumns: MergePlan['addedColumns'] = [];
+  if (!fresh) {
+    const header = sheet.values[0];
+    const claimed = new Set<number>();
+    all.forEach((column, i) => {
+      const names = new Set(column.headers.map(headerKey));
+      for (let c = 0; c < header.length; c++) {
+        if (claimed.has(c) || sheet.formulas[0]?.[c] || !names.has(headerKey(header[c]))) continue;
+        claimed.add(c);
+        columns[i] = c + 1;
+        break;
+      }
+    });
+    const missing = keyIndexes.filter((i) => columns[i] === 0);
+    if (missing.length) return { error: 'noKeyColumn', missing: missing.map((i) => all[i].headers[0]) };
+  }
+  let next = usedColumns;
+  all.forEach((column, i) => {
+    if (columns[i] !== 0) return;
+    columns[i] = ++next;
+    addedColumns.push({ column: columns[i], header: column.headers[0] });
+  });
+
+  // The existing rows: the table's own (a valid key) by key; every other row is the person's.
+  const width = schema.columns.length;
+  const ownedRows = new Map<string, number[]>();
+  const text = (r: number, i: number): string => cellText(sheet, r, columns[i] - 1);
+  for (let r = 1; r < usedRows; r++) {
+    const parts: string[] = [];
+    for (const i of keyIndexes) {
+      const c = columns[i] - 1;
+      if (sheet.formulas[r]?.[c]) break;
+      const part = cellText(sheet, r, c).trim();
+      if (!part) break;
+      parts.push(part);
+    }
+    if (parts.length !== keyIndexes.length || !schema.validKey(parts)) continue;
+    const key = parts.join(SEP);
+    const list = ownedRows.get(key);
+    if (list) list.push(r);
+    else ownedRows.set(key, [r]);
+  }
+  const existingRow = (r: number): string[] => {
+    const row: string[] = new Array(width);
+    for (let i = 0; i < width; i++) row[i] = text(r, i);
+    return row;
+  };
+  const removedBefore = (r: number): boolean => input.isRemovedMark(text(r, statusIndex).trim());
+
+  // Plan each row's inputs: null = write back what is there.
+  const planned: Array<unknown[] | null> = new Array(usedRows).fill(null);
+  const changes: ChangeEntry[] = [];
+  const counts = { liveBefore: 0, live: 0, added: 0, returned: 0, changed: 0, removed: 0 };
+  const inScope = input.inScope ?? (() => true);
+  for (const [key, rows] of ownedRows) {
+    if (inScope(key.split(SEP)) && !removedBefore(rows[0])) counts.liveBefore++;
+  }
+  const seen = new Set<string>();
+  const appendRows: (readonly string[])[] = [];
+  for (const row of input.rows) {
+    const key = keyIndexes.map((i) => row[i]).join(SEP);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    counts.live++;
+    const rows = ownedRows.get(key);
+    if (!rows) {
+      appendRows.push(row);
+      continue;
+    }
+    const inputs = [...row.map(asTypedText), ''];
+    const old = existingRow(rows[0]);
+    const keyParts = keyIndexes.map((i) => row[i]);
+    if (removedBefore(rows[0])) {
+      counts.returned++;
+      changes.push(entry('returned', keyParts, '', schema.label(row), schema.context(row)));
+    } else if (schema.label(old) !== schema.label(row)) {
+      counts.changed++;
+      changes.push(entry('changed', keyParts, schema.label(old), schema.label(row), schema.context(row)));
+    }
+    for (const r of rows) planned[r] = inputs;
+  }
+  for (const [key, rows] of ownedRows) {
+    const parts = key.split(SEP);
+    if (seen.has(key) || !inScope(parts) || removedBefore(rows[0])) continue;
+    counts.removed++;
+    const old = existingRow(rows[0]);
+    changes.push(entry('removed', parts, schema.label(old), '', schema.context(old)));
+    for (const r of rows) {
+      const inputs = all.map((_, i) => keepAt(sheet, r, columns[i] - 1));
+      inputs[statusIndex] = asTypedText(input.removedMark);
+      planned[r] = inputs;
+    }
+  }
+  counts.added = appendRows.length;
+  if (ownedRows.size === 0 && appendRows.length > 0) {
+    changes.length = 0;
+    changes.push({ ...entry('imported', [], '', '', ''), count: appendRows.length });
+  } else {
+    for (const row of appendRows)
+      changes.push(
+        entry(
+          'added',
+          keyIndexes.map((i) => row[i]),
+          '',
+          schema.label(row),
+          schema.context(row),
+        ),
+      );
+  }
+
+  // The blocks: each run of the table's columns × each run of rows it may write. A row that is not the
+  // table's but holds something in its columns is the person's: it is never written, so it splits the runs.
+  const headerRows = fresh ? 1 : 0;
+  const height = usedRows + headerRows + appendRows.length;
+  const added = new Map(addedColumns.map((a) => [a.column, a.header]));
+  const indexOfColumn = new Map(columns.map((c, i) => [c, i]));
+  const ours = columns.filter((c) => c <= usedColumns).map((c) => c - 1);
+  const writable = (r: number): boolean =>
+    r === 0 || r >= usedRows || planned[r] !== null || ours.every((c) => isEmptyAt(sheet, r, c));
+  const rowRuns: Array<[number, number]> = [];
+  for (let r = 0; r < height; r++) {
+    if (!writable(r)) continue;
+    const last = rowRuns[rowRuns.length - 1];
+    if (last && last[1] === r) last[1] = r + 1;
+    else rowRuns.push([r, r + 1]);
+  }
+  const blocks: Block[] = [];
+  for (const run of runs(columns)) {
+    for (const [from, to] of rowRuns) {
+      const values: unknown[][] = new Array(to - from);
+      for (let r = from; r < to; r++) {
+        const line: unknown[] = new Array(run.length);
+        for (let j = 0; j < run.length; j++) {
+          const column = run[j];
+          line[j] = inputAt(r, column, indexOfColumn.get(column) as number);
+        }
+        values[r - from] = line;
+      }
+      blocks.push({ row: from + 1, column: run[0], values });
+    }
+  }
+  return {
+    columns,
+    addedColumns,
+    blocks,
+    height,
+    usedRows,
+    usedColumns,
+    appended: appendRows.length,
+    fresh,
+    changes,
+    counts,
+  };
+
+  function inputAt(r: number, column: number, i: number): unknown {
+    if (r === 0)
+      return added.has(column) ? asTypedText(added.get(column) as string) : keepAt(sheet, 0, column - 1);
+    const appendedAt = r - Math.max(usedRows, headerRows);
+    if (appendedAt >= 0) return i < width ? asTypedText(appendRows[appendedAt][i]) : '';
+    return planned[r]?.[i] ?? '';
+  }
+}
+
+function entry(
+  change: ChangeEntry['change'],
+  key: readonly string[],
+  before: string,
+  after: string,
+  context: string,
+): ChangeEntry {
+  return { change, key, before, after, context };
+}
+
+function hasContent(sheet: SheetContent): boolean {
+  for (let r = 0; r < sheet.values.length; r++) {
+    const values = sheet.values[r];
+    const formulas = sheet.formulas[r] ?? [];
+    for (let c = 0; c < values.length; c++) {
+      if (formulas[c] || (values[c] !== '' && values[c] != null)) return true;
+    }
+  }
+  return false;
+}
+
+/** A cell's value as text ('' outside the read area). */
+function cellText(sheet: SheetContent, r: number, c: number): string {
+  const value = sheet.values[r]?.[c];
+  if (value == null) return '';
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
+    return (value as Date).toISOString();
+  return String(value);
+}
+
+function isEmptyAt(sheet: SheetContent, r: number, c: number): boolean {
+  const value = sheet.values[r]?.[c];
+  return !sheet.formulas[r]?.[c] && (value === '' || value == null);
+}
+
+function keepAt(sheet: SheetContent, r: number, c: number): unknown {
+  return keepInput(sheet.values[r]?.[c] ?? '', sheet.formulas[r]?.[c] ?? '');
+}
+
+/** Sorted columns split into runs of consecutive numbers. */
+function runs(columns: readonly number[]): number[][] {
+  const sorted = [...columns].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[last.length - 1] === c - 1) last.push(c);
+    else out.push([c]);
+  }
+  return out;
+}
