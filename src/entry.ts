@@ -8,7 +8,9 @@ import { waContacts } from './formula/wa-contacts';
 import { gasServices } from './platform/gas';
 import { autoRefresh, type ClockEvent, retryRefresh } from './refresh/trigger-handlers';
 import type { SettingsForm } from './settings/settings';
+import { CONTACTS_SHEET } from './sheet/contacts-sheet';
 import { type CommandReport, importContactsCommand, refreshNowCommand } from './ui/commands';
+import { type DeleteReport, deleteRemovedRows } from './ui/delete-removed';
 import { type DiagnosticReport, showDiagnosticsDialog } from './ui/diagnostics';
 import { buildMenu } from './ui/menu';
 import {
@@ -34,6 +36,10 @@ export function importContacts(): CommandReport {
 
 export function refreshNow(): CommandReport {
   return refreshNowCommand(gasServices());
+}
+
+export function deleteRemovedContacts(): DeleteReport {
+  return deleteRemovedRows(gasServices(), CONTACTS_SHEET);
 }
 
 export function showSettings(): void {

@@ -19,7 +19,8 @@ export type ErrorKind =
   | 'unexpected' // 200 that is not the documented JSON, or an unknown status
   | 'unreachable' // no answer at all: DNS, refused, timeout
   | 'busy' // another refresh holds the document lock
-  | 'noSpreadsheet'; // a trigger run could not open the spreadsheet
+  | 'noSpreadsheet' // a trigger run could not open the spreadsheet
+  | 'contactsNoKey'; // the contacts sheet has data but no ID column: rows cannot be matched
 
 /** An error of the add-on's own, safe to show: its message never contains the token or a URL. */
 export class AddonError extends Error {

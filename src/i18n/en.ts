@@ -10,14 +10,41 @@ export const en = {
   'menu.settings': 'Settings',
   'menu.diagnostics': 'Diagnostics',
 
+  'menu.deleteRemoved': 'Delete removed contacts',
   'header.id': 'ID',
   'header.phone': 'Phone',
   'header.name': 'Name',
   'header.contactName': 'Contact name',
   'header.type': 'Type',
 
+  'header.status': 'Status',
+  'status.removed': 'removed {date}',
+
+  'log.header.time': 'Time',
+  'log.header.change': 'Change',
+  'log.header.id': 'ID',
+  'log.header.before': 'Before',
+  'log.header.after': 'After',
+  'log.header.group': 'Group',
+  'log.added': 'added',
+  'log.removed': 'removed',
+  'log.returned': 'returned',
+  'log.renamed': 'renamed',
+  'log.firstImport': '{count} contacts (first import)',
   'import.done': 'Imported {count} contacts (users: {users}, groups: {groups}).',
   'import.formulas': '{formulas} WA_CONTACTS formula cells were refreshed.',
+  'import.changes': 'New: {added}, marked removed: {removed}, back: {returned}, renamed: {renamed}.',
+  'confirm.removals.title': 'Mark contacts as removed?',
+  'confirm.removals':
+    'GREEN-API returned {count} contacts, and {removed} of the {live} contacts in the sheet are not among them. GREEN-API sometimes returns an incomplete list for a while. Mark those {removed} rows as removed? They keep their rows and your notes; nothing is deleted. Choose No to leave the sheet as it is and try again later.',
+  'import.declined': 'Nothing was changed.',
+  'deleteRemoved.title': 'Delete removed contacts?',
+  'deleteRemoved.confirm':
+    'Delete the {count} rows marked removed from the sheet "{sheet}"? Everything in those rows goes, your own columns too. Edit → Undo or File → Version history can bring them back.',
+  'deleteRemoved.none': 'No rows of the sheet "{sheet}" are marked removed.',
+  'deleteRemoved.done': 'Deleted {count} rows marked removed from the sheet "{sheet}".',
+  'import.heldBack':
+    'GREEN-API returned {count} contacts, so {removed} of the {live} contacts in the sheet would have been marked removed. An automatic refresh does not apply such a short list: the sheet was left as it was and the next run tries again. If the list is right, use Import contacts to apply it.',
   'import.syncing':
     'GREEN-API is still syncing the contacts of this WhatsApp account (this can take up to 5 minutes). The sheet was left as it was.',
   'retry.scheduled': 'The add-on will try again by itself at {time}.',
@@ -54,6 +81,8 @@ export const en = {
   'error.busy': 'A refresh is already running. Try again in a minute.',
   'error.noSpreadsheet':
     'The automatic refresh could not open this spreadsheet. Open it and use WhatsApp Contacts → Refresh now (see README, "Permissions").',
+  'error.contactsNoKey':
+    'The sheet "WhatsApp Contacts" has data but no column headed "{detail}" in row 1, so the add-on cannot tell which row is which contact. Name that column "{detail}" again (or rename the sheet to keep it as it is) and try again.',
   'error.internal':
     'Something went wrong in the add-on. Try again; if it keeps happening, run WhatsApp Contacts → Diagnostics.',
 
@@ -114,6 +143,7 @@ export const en = {
   'settings.status.outcome.gaveUp': 'Gave up after 3 empty answers',
   'settings.status.outcome.error': 'Failed',
   'settings.status.outcome.busy': 'Skipped: another refresh was running',
+  'settings.status.outcome.heldBack': 'Held back: the list looked incomplete',
   'settings.status.source.menu': 'from the menu',
   'settings.status.source.auto': 'automatic',
   'settings.status.source.retry': 'automatic retry',

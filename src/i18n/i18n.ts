@@ -37,6 +37,13 @@ export function errorText(t: Translate, kind: ErrorKind, detail = ''): string {
   return t(`error.${kind}` as StringKey, { detail });
 }
 
+/** A key's words in every language, the locale's language first (to recognise what any user's add-on wrote). */
+export function wordsOf(locale: string, key: StringKey): string[] {
+  const first = languageOf(locale);
+  const words = [TABLES[first][key], ...Object.values(TABLES).map((table) => table[key])];
+  return [...new Set(words)];
+}
+
 /** The whole table of a language (the sidebar receives the `settings.*` and `state.*` part). */
 export function table(locale: string): Record<StringKey, string> {
   return TABLES[languageOf(locale)];

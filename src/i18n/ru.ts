@@ -11,14 +11,42 @@ export const ru: Record<StringKey, string> = {
   'menu.settings': 'Настройки',
   'menu.diagnostics': 'Диагностика',
 
+  'menu.deleteRemoved': 'Удалить строки удалённых контактов',
   'header.id': 'ID',
   'header.phone': 'Телефон',
   'header.name': 'Имя',
   'header.contactName': 'Имя в контактах',
   'header.type': 'Тип',
 
+  'header.status': 'Статус',
+  'status.removed': 'удалён {date}',
+
+  'log.header.time': 'Время',
+  'log.header.change': 'Изменение',
+  'log.header.id': 'ID',
+  'log.header.before': 'Было',
+  'log.header.after': 'Стало',
+  'log.header.group': 'Группа',
+  'log.added': 'добавлен',
+  'log.removed': 'удалён',
+  'log.returned': 'вернулся',
+  'log.renamed': 'переименован',
+  'log.firstImport': 'контактов: {count} (первый импорт)',
   'import.done': 'Импортировано контактов: {count} (пользователей: {users}, групп: {groups}).',
   'import.formulas': 'Обновлено ячеек с формулой WA_CONTACTS: {formulas}.',
+  'import.changes':
+    'Новых: {added}, помечено удалёнными: {removed}, вернулось: {returned}, переименовано: {renamed}.',
+  'confirm.removals.title': 'Пометить контакты удалёнными?',
+  'confirm.removals':
+    'GREEN-API вернул контактов: {count}, и {removed} из {live} контактов листа среди них нет. GREEN-API иногда на время возвращает неполный список. Пометить эти строки ({removed}) удалёнными? Строки и ваши заметки останутся, ничего не удаляется. Нажмите «Нет», чтобы оставить лист как есть и повторить позже.',
+  'import.declined': 'Ничего не изменено.',
+  'deleteRemoved.title': 'Удалить строки удалённых контактов?',
+  'deleteRemoved.confirm':
+    'Удалить с листа «{sheet}» строки, помеченные удалёнными ({count})? Всё содержимое этих строк пропадёт, включая ваши столбцы. Вернуть их можно через «Правка → Отменить» или «Файл → История версий».',
+  'deleteRemoved.none': 'На листе «{sheet}» нет строк, помеченных удалёнными.',
+  'deleteRemoved.done': 'С листа «{sheet}» удалено строк, помеченных удалёнными: {count}.',
+  'import.heldBack':
+    'GREEN-API вернул контактов: {count}, поэтому {removed} из {live} контактов листа были бы помечены удалёнными. Автоматическое обновление не применяет такой короткий список: лист оставлен без изменений, следующий запуск попробует снова. Если список верный, примените его через «Импортировать контакты».',
   'import.syncing':
     'GREEN-API ещё синхронизирует контакты этого аккаунта WhatsApp (это может занять до 5 минут). Лист оставлен без изменений.',
   'retry.scheduled': 'Дополнение повторит попытку само в {time}.',
@@ -55,6 +83,8 @@ export const ru: Record<StringKey, string> = {
   'error.busy': 'Обновление уже выполняется. Повторите через минуту.',
   'error.noSpreadsheet':
     'Автообновление не смогло открыть эту таблицу. Откройте её и выберите Контакты WhatsApp → Обновить сейчас (см. README, «Permissions»).',
+  'error.contactsNoKey':
+    'На листе «WhatsApp Contacts» есть данные, но в строке 1 нет столбца с заголовком «{detail}», поэтому дополнение не может сопоставить строки с контактами. Верните столбцу заголовок «{detail}» (или переименуйте лист, чтобы сохранить его как есть) и повторите попытку.',
   'error.internal':
     'В дополнении что-то пошло не так. Повторите; если ошибка не уходит, запустите Контакты WhatsApp → Диагностика.',
 
@@ -116,6 +146,7 @@ export const ru: Record<StringKey, string> = {
   'settings.status.outcome.gaveUp': 'Остановлено после 3 пустых ответов',
   'settings.status.outcome.error': 'Ошибка',
   'settings.status.outcome.busy': 'Пропущено: выполнялось другое обновление',
+  'settings.status.outcome.heldBack': 'Отложено: список выглядел неполным',
   'settings.status.source.menu': 'из меню',
   'settings.status.source.auto': 'автоматически',
   'settings.status.source.retry': 'автоматический повтор',

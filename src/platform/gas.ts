@@ -4,6 +4,8 @@
  */
 import { type HttpResponse, NetworkFailure, type Services, type TriggerInfo } from './services';
 
+const ZONE_KEY = 'wa.timeZone';
+
 /** Creates the Services object backed by Apps Script. */
 export function gasServices(): Services {
   // Every SpreadsheetApp call is a round trip: look the active spreadsheet up once per execution.
@@ -15,6 +17,19 @@ export function gasServices(): Services {
   // In a trigger run without an active spreadsheet, the one opened by id is "this document" for triggers too.
   let opened: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   const documentSpreadsheet = () => activeSpreadsheet() ?? opened;
+  // The spreadsheet's time zone: a round trip, so kept in the document cache for 6 hours (a change of the
+  // spreadsheet's zone shows within that time); the script's zone where there is no spreadsheet.
+  let zone = '';
+  const timeZone = () => {
+    if (zone) return zone;
+    const cache = CacheService.getDocumentCache();
+    zone = cache?.get(ZONE_KEY) || '';
+    if (!zone) {
+      zone = documentSpreadsheet()?.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
+      cache?.put(ZONE_KEY, zone, 21_600);
+    }
+    return zone;
+  };
   return {
     http: { get: fetchUrl },
     clock: { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms) },
@@ -46,6 +61,10 @@ export function gasServices(): Services {
       alert(title, message) {
         const ui = SpreadsheetApp.getUi();
         ui.alert(title, message, ui.ButtonSet.OK);
+      },
+      confirm(title, message) {
+        const ui = SpreadsheetApp.getUi();
+        return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
       },
       addMenu(items) {
         const menu = SpreadsheetApp.getUi().createAddonMenu();
@@ -81,11 +100,8 @@ export function gasServices(): Services {
         return ''; // AuthMode.NONE or a context without a user
       }
     },
-    formatTime(ms) {
-      const zone =
-        SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
-      return Utilities.formatDate(new Date(ms), zone, 'yyyy-MM-dd HH:mm');
-    },
+    formatTime: (ms) => Utilities.formatDate(new Date(ms), timeZone(), 'yyyy-MM-dd HH:mm'),
+    formatDay: (ms) => Utilities.formatDate(new Date(ms), timeZone(), 'yyyy-MM-dd'),
     log: (message) => console.log(message),
     htmlFile: (name) => HtmlService.createHtmlOutputFromFile(name).getContent(),
     gzipBase64: (text) =>

@@ -61,6 +61,12 @@ export interface MenuItem {
 export interface Ui {
   toast(message: string, title: string, seconds?: number): void;
   alert(title: string, message: string): void;
+  /**
+   * A Yes/No question; true for Yes. The script is suspended while it is open, and LockService locks do not
+   * persist across that (https://developers.google.com/apps-script/reference/base/ui#alert(String,String,ButtonSet)):
+   * ask only while holding no lock.
+   */
+  confirm(title: string, message: string): boolean;
   addMenu(items: Array<MenuItem | null>): void;
   showSidebar(html: string, title: string): void;
   showDialog(html: string, title: string): void;
@@ -88,6 +94,8 @@ export interface Services {
   locale(): string;
   /** A moment as the user reads it ("yyyy-MM-dd HH:mm" in the spreadsheet's time zone). */
   formatTime(ms: number): string;
+  /** The day of a moment ("yyyy-MM-dd" in the spreadsheet's time zone). */
+  formatDay(ms: number): string;
   log(message: string): void;
   /** Reads an HTML file pushed with the script. */
   htmlFile(name: string): string;

@@ -1,19 +1,22 @@
 /**
  * The one refresh, whoever asks (menu, auto-refresh trigger, retry trigger): under the document lock it fetches
- * the contact list once and, only with a non-empty list in hand, writes the table, saves the snapshot for the
- * formulas and makes every WA_CONTACTS cell recalculate. An empty list or a failure changes no data; an empty
- * list schedules a retry (up to 3 empty answers in a row, counted once per 5-minute window). The outcome is
+ * the contact list once and, only with a non-empty list in hand, merges it into the contacts sheet (rows matched
+ * by ID; sheet/contacts-sheet.ts), logs the changes, saves the snapshot for the formulas and makes every
+ * WA_CONTACTS cell recalculate. An empty list or a failure changes no data; an empty list schedules a retry (up
+ * to 3 empty answers in a row, counted once per 5-minute window). A list that would mark more than half of the
+ * live rows removed is not applied by a trigger (GREEN-API sometimes answers with an incomplete list for a
+ * while): it is held back like an empty answer, and a person is asked before it is applied. The outcome is
  * recorded for the sidebar; the caller decides how to tell a person.
  */
 
 import { saveSnapshot, snapshotDeps } from '../cache/snapshot';
-import { contactRows } from '../contacts/rows';
+import type { Contact } from '../contacts/contact';
 import { AddonError, type ErrorKind, isAddonError } from '../errors/addon-error';
 import { fetchContacts } from '../greenapi/client';
 import type { Translate } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import { instanceKey, loadSettings } from '../settings/store';
-import { writeContactsTable } from '../sheet/contacts-sheet';
+import { applyContacts, type ContactsMerge, planContacts } from '../sheet/contacts-sheet';
 import { recalculateFormulas } from '../sheet/formula-cells';
 import { cancelRetry, MAX_EMPTY_ANSWERS, type RetryPlan, scheduleRetry } from './schedule';
 import { resolveSpreadsheet } from './spreadsheet';
@@ -24,6 +27,21 @@ export const LOCK_WAIT_MS: Record<RefreshSource, number> = { menu: 10_000, auto:
 /** Empty answers closer together than this are one sync window: they count once toward giving up. */
 export const SAME_WINDOW_MS = 4 * 60_000;
 
+/** What a refresh changed in the sheet. */
+export interface Changes {
+  added: number;
+  removed: number;
+  returned: number;
+  renamed: number;
+}
+
+/** A list that would mark many rows removed: `removed` of the `live` rows, with `count` contacts in the list. */
+export interface ShortList {
+  count: number;
+  removed: number;
+  live: number;
+}
+
 /** What a refresh did. */
 export type RefreshResult =
   | {
@@ -32,15 +50,33 @@ export type RefreshResult =
       users: number;
       groups: number;
       formulas: number;
+      changes: Changes;
       sheet: GoogleAppsScript.Spreadsheet.Sheet;
     }
   | { outcome: 'syncing'; retry: RetryPlan }
   | { outcome: 'gaveUp' }
   | { outcome: 'busy'; retry?: RetryPlan }
+  | { outcome: 'heldBack'; list: ShortList; retry: RetryPlan }
+  | { outcome: 'confirm'; list: ShortList; contacts: Contact[] }
   | { outcome: 'error'; error: AddonError };
 
-/** Runs the refresh. Never throws for API, lock or settings problems: they come back as the outcome. */
-export function runRefresh(services: Services, source: RefreshSource, t: Translate): RefreshResult {
+/** Options of a refresh a person confirmed: the list already fetched, and removals accepted. */
+export interface RefreshOptions {
+  contacts?: Contact[];
+  acceptRemovals?: boolean;
+}
+
+/**
+ * Runs the refresh. Never throws for API, lock or settings problems: they come back as the outcome. From the
+ * menu, a list that would mark most rows removed comes back as `confirm` (nothing written, lock released):
+ * ask the person, then run again with that list and `acceptRemovals`.
+ */
+export function runRefresh(
+  services: Services,
+  source: RefreshSource,
+  t: Translate,
+  options: RefreshOptions = {},
+): RefreshResult {
   const settings = loadSettings(services.properties());
   if (!settings) return record(services, source, { outcome: 'error', error: new AddonError('noSettings') });
   // Found first: a trigger run that cannot open the spreadsheet should not spend a GREEN-API request.
@@ -54,28 +90,31 @@ export function runRefresh(services: Services, source: RefreshSource, t: Transla
     return record(services, source, { outcome: 'busy', retry });
   }
   try {
-    let contacts: ReturnType<typeof fetchContacts>;
+    let contacts: Contact[];
     try {
-      contacts = fetchContacts(services, settings);
+      contacts = options.contacts ?? fetchContacts(services, settings);
     } catch (error) {
       return record(services, source, { outcome: 'error', error: asAddonError(error) });
     }
-    if (contacts.length === 0) return onEmpty(services, source);
-    const rows = contactRows(contacts);
-    const header = [
-      t('header.id'),
-      t('header.phone'),
-      t('header.name'),
-      t('header.contactName'),
-      t('header.type'),
-    ];
-    const sheet = writeContactsTable(spreadsheet, header, rows);
+    if (contacts.length === 0) return notApplied(services, source, null);
+    const now = services.clock.now();
+    const locale = services.locale();
+    const merge = planContacts(spreadsheet, contacts, locale, t, services.formatDay(now));
+    if ('error' in merge) {
+      const error = new AddonError('contactsNoKey', merge.missing.join('", "'));
+      return record(services, source, { outcome: 'error', error });
+    }
+    const { counts } = merge.plan;
+    const list: ShortList = { count: contacts.length, removed: counts.removed, live: counts.liveBefore };
+    if (!options.acceptRemovals && list.removed * 2 > list.live && list.live > 0) {
+      if (source === 'menu') return { outcome: 'confirm', list, contacts };
+      return notApplied(services, source, list);
+    }
+    const sheet = applyContacts(spreadsheet, merge as ContactsMerge, t, services.formatTime(now));
     // The table is written: what follows may fail without undoing it, and must not be reported as a failure.
     const deps = snapshotDeps(services);
     if (deps) {
-      safely(services, 'snapshot', () =>
-        saveSnapshot(deps, instanceKey(settings), contacts, services.clock.now()),
-      );
+      safely(services, 'snapshot', () => saveSnapshot(deps, instanceKey(settings), contacts, now));
     }
     const formulas =
       safely(services, 'formulas', () => recalculateFormulas(spreadsheet, () => services.flush())) ?? 0;
@@ -87,6 +126,12 @@ export function runRefresh(services: Services, source: RefreshSource, t: Transla
       users: contacts.length - groups,
       groups,
       formulas,
+      changes: {
+        added: counts.added,
+        removed: counts.removed,
+        returned: counts.returned,
+        renamed: counts.changed,
+      },
       sheet,
     });
   } finally {
@@ -94,7 +139,12 @@ export function runRefresh(services: Services, source: RefreshSource, t: Transla
   }
 }
 
-function onEmpty(services: Services, source: RefreshSource): RefreshResult {
+/**
+ * An answer that changes nothing: empty (`list` null: GREEN-API is syncing) or held back (a trigger's short
+ * list). Either schedules one retry; empty answers in the same few minutes count once, and after
+ * MAX_EMPTY_ANSWERS in a row the retries stop.
+ */
+function notApplied(services: Services, source: RefreshSource, list: ShortList | null): RefreshResult {
   const previous = readStatus(services.properties());
   const now = services.clock.now();
   const before = previous?.emptyStreak ?? 0;
@@ -105,12 +155,17 @@ function onEmpty(services: Services, source: RefreshSource): RefreshResult {
     streak = Math.max(1, before);
   else streak = before + 1;
   const counted = streak !== before || previous?.lastEmptyAt == null ? now : previous.lastEmptyAt;
+  const empty = { streak, lastEmptyAt: counted };
   if (streak >= MAX_EMPTY_ANSWERS) {
     safely(services, 'triggers', () => cancelRetry(services.triggers));
-    return record(services, source, { outcome: 'gaveUp' }, { streak, lastEmptyAt: counted });
+    const result: RefreshResult = list
+      ? { outcome: 'heldBack', list, retry: { kind: 'none' } }
+      : { outcome: 'gaveUp' };
+    return record(services, source, result, empty);
   }
   const retry = retryLater(services, previous?.nextRetryAt ?? null);
-  return record(services, source, { outcome: 'syncing', retry }, { streak, lastEmptyAt: counted });
+  const result: RefreshResult = list ? { outcome: 'heldBack', list, retry } : { outcome: 'syncing', retry };
+  return record(services, source, result, empty);
 }
 
 function retryLater(services: Services, pendingAt: number | null): RetryPlan {
@@ -128,12 +183,16 @@ function record(
   result: RefreshResult,
   empty?: { streak: number; lastEmptyAt: number },
 ): RefreshResult {
+  if (result.outcome === 'confirm') return result;
   const properties = services.properties();
   const previous = readStatus(properties);
   const now = services.clock.now();
   const ok = result.outcome === 'ok';
   const errorKind: ErrorKind | null = result.outcome === 'error' ? result.error.kind : null;
-  const retry = result.outcome === 'syncing' || result.outcome === 'busy' ? result.retry : undefined;
+  const retry =
+    result.outcome === 'syncing' || result.outcome === 'busy' || result.outcome === 'heldBack'
+      ? result.retry
+      : undefined;
   let nextRetryAt: number | null = null;
   if (retry?.kind === 'scheduled') nextRetryAt = retry.at;
   else if (result.outcome === 'busy' || result.outcome === 'error')
@@ -150,6 +209,7 @@ function record(
     nextRetryAt,
     lastSuccessAt: ok ? now : (previous?.lastSuccessAt ?? null),
     lastSuccessCount: ok ? result.count : (previous?.lastSuccessCount ?? 0),
+    heldBack: result.outcome === 'heldBack' ? result.list : null,
   };
   writeStatus(properties, status);
   return result;

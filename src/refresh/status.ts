@@ -9,7 +9,7 @@ import type { ErrorKind } from '../errors/addon-error';
 export type RefreshSource = 'menu' | 'auto' | 'retry';
 
 /** How a refresh ended. */
-export type RefreshOutcome = 'ok' | 'syncing' | 'gaveUp' | 'error' | 'busy';
+export type RefreshOutcome = 'ok' | 'syncing' | 'gaveUp' | 'error' | 'busy' | 'heldBack';
 
 /** The stored status. */
 export interface RefreshStatus {
@@ -25,6 +25,8 @@ export interface RefreshStatus {
   nextRetryAt: number | null;
   lastSuccessAt: number | null;
   lastSuccessCount: number;
+  /** A list an automatic refresh did not apply: it held `count` contacts and would have removed `removed` of `live`. */
+  heldBack?: { count: number; removed: number; live: number } | null;
 }
 
 const KEY = 'wa.status';

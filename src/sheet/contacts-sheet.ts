@@ -1,46 +1,76 @@
 /**
- * Writes the contacts table into the sheet "WhatsApp Contacts" with a constant number of spreadsheet calls,
- * whatever the number of contacts: one setValues for header, rows and the blanking of stale rows below, bold
- * header, frozen first row; only growing the sheet (insertRowsAfter) is conditional. Only columns A–E are touched, so a user's notes to the right stay. Called
- * only once the new list is in hand, so a failed fetch never reaches this code.
+ * The contacts table in the sheet "WhatsApp Contacts": the contacts schema with its header words in every
+ * language, merged into the sheet by the keyed-table writer — rows matched by ID, newcomers appended in the
+ * usual order (users then groups, by name), contacts that left marked removed — and the changes it made,
+ * appended to the changes log. Called only with a non-empty list in hand, so a failed fetch never gets here.
  */
-
-import { COLUMN_COUNT } from '../contacts/rows';
-import { asTypedText } from '../table/cell-text';
+import type { Contact } from '../contacts/contact';
+import { contactRows } from '../contacts/rows';
+import { contactsSchema } from '../contacts/table';
+import type { Translate } from '../i18n/i18n';
+import { wordsOf } from '../i18n/i18n';
+import { type MergePlan, type MergeRefusal, planMerge } from '../table/keyed-table';
+import { isRemovedMark, removedMark } from '../table/removed-mark';
+import { appendChanges, changeLines, logHeader } from './changes-log';
+import { applyPlan, readTable, type TableRead } from './keyed-sheet';
 
 /** The sheet the import writes. The same name in every language, so all users and triggers find it. */
 export const CONTACTS_SHEET = 'WhatsApp Contacts';
 
-/** Writes `header` and `rows` (exact text) to the contacts sheet, creating it if missing; returns the sheet. */
-export function writeContactsTable(
+/** A planned update of the contacts sheet. */
+export interface ContactsMerge {
+  read: TableRead;
+  plan: MergePlan;
+}
+
+/** The contacts schema with the header words of every language, `locale`'s first. */
+export function contactsTable(locale: string) {
+  return contactsSchema({
+    id: wordsOf(locale, 'header.id'),
+    phone: wordsOf(locale, 'header.phone'),
+    name: wordsOf(locale, 'header.name'),
+    contactName: wordsOf(locale, 'header.contactName'),
+    type: wordsOf(locale, 'header.type'),
+    status: wordsOf(locale, 'header.status'),
+  });
+}
+
+/** Reads the sheet and plans the merge of `contacts` (nothing is written). */
+export function planContacts(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  header: readonly string[],
-  rows: readonly string[][],
+  contacts: readonly Contact[],
+  locale: string,
+  t: Translate,
+  day: string,
+): ContactsMerge | MergeRefusal {
+  const read = readTable(spreadsheet, CONTACTS_SHEET);
+  const plan = planMerge(contactsTable(locale), read.content, {
+    rows: contactRows(contacts),
+    removedMark: removedMark(t, day),
+    isRemovedMark,
+  });
+  return 'error' in plan ? plan : { read, plan };
+}
+
+/** Writes a planned merge and logs its changes (stamped `time`); returns the contacts sheet. */
+export function applyContacts(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  merge: ContactsMerge,
+  t: Translate,
+  time: string,
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const existing = spreadsheet.getSheetByName(CONTACTS_SHEET);
-  const sheet = existing ?? spreadsheet.insertSheet(CONTACTS_SHEET);
-  const total = rows.length + 1;
-  // Rows of an older, longer table are blanked in the same setValues (A–E only): no extra call.
-  const lastRow = existing ? sheet.getLastRow() : 0;
-  const height = Math.max(total, lastRow);
-  const values: string[][] = new Array(height);
-  values[0] = header.map(asTypedText);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    values[i + 1] = [
-      asTypedText(row[0]),
-      asTypedText(row[1]),
-      asTypedText(row[2]),
-      asTypedText(row[3]),
-      asTypedText(row[4]),
-    ];
-  }
-  for (let i = total; i < height; i++) values[i] = ['', '', '', '', ''];
-  const maxRows = sheet.getMaxRows();
-  // The one call that is not always made: growing the sheet when the table outgrows it.
-  if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
-  sheet.getRange(1, 1, height, COLUMN_COUNT).setValues(values);
-  sheet.getRange(1, 1, 1, COLUMN_COUNT).setFontWeight('bold');
-  sheet.setFrozenRows(1);
+  const sheet = applyPlan(spreadsheet, CONTACTS_SHEET, merge.read, merge.plan);
+  const words = {
+    added: t('log.added'),
+    removed: t('log.removed'),
+    returned: t('log.returned'),
+    changed: t('log.renamed'),
+    imported: (count: number) => t('log.firstImport', { count }),
+  };
+  appendChanges(
+    spreadsheet,
+    logHeader(t),
+    changeLines(merge.plan.changes, words, time, (key) => key[0]),
+  );
   return sheet;
 }

@@ -11,7 +11,7 @@ import { openSettings } from './sidebar';
 
 /** What a menu command reports back (the emulator's tests read it; Sheets ignores it). */
 export interface CommandReport {
-  outcome: RefreshResult['outcome'];
+  outcome: RefreshResult['outcome'] | 'declined';
   message: string;
 }
 
@@ -30,6 +30,21 @@ function runFromMenu(services: Services, showSheet: boolean): CommandReport {
   let result: RefreshResult;
   try {
     result = runRefresh(services, 'menu', t);
+    if (result.outcome === 'confirm') {
+      // Asked with no lock held (a dialog suspends the script and locks do not survive it); the same list is
+      // then merged again under the lock, against the sheet as it is by then.
+      const { list } = result;
+      const yes = services.ui.confirm(
+        t('confirm.removals.title'),
+        t('confirm.removals', { count: list.count, removed: list.removed, live: list.live }),
+      );
+      if (!yes) {
+        const message = t('import.declined');
+        services.ui.toast(message, t('app.name'), 8);
+        return { outcome: 'declined', message };
+      }
+      result = runRefresh(services, 'menu', t, { contacts: result.contacts, acceptRemovals: true });
+    }
   } catch (error) {
     services.log(`refresh failed: ${(error as Error)?.name ?? 'Error'}`);
     const message = `${t('error.internal')} ${t('import.kept')}`;
@@ -59,8 +74,11 @@ function runFromMenu(services: Services, showSheet: boolean): CommandReport {
 export function describeResult(services: Services, t: Translate, result: RefreshResult): string {
   switch (result.outcome) {
     case 'ok': {
-      const done = t('import.done', { count: result.count, users: result.users, groups: result.groups });
-      return result.formulas ? `${done} ${t('import.formulas', { formulas: result.formulas })}` : done;
+      const parts = [t('import.done', { count: result.count, users: result.users, groups: result.groups })];
+      const c = result.changes;
+      if (c.added + c.removed + c.returned + c.renamed > 0) parts.push(t('import.changes', { ...c }));
+      if (result.formulas) parts.push(t('import.formulas', { formulas: result.formulas }));
+      return parts.join(' ');
     }
     case 'syncing': {
       const retry =
@@ -71,6 +89,9 @@ export function describeResult(services: Services, t: Translate, result: Refresh
     }
     case 'gaveUp':
       return t('import.gaveUp');
+    case 'heldBack':
+    case 'confirm':
+      return t('import.heldBack', { ...result.list });
     case 'busy':
       return t('import.busy');
     case 'error':

@@ -113,6 +113,8 @@ export function runDiagnostics(services: Services): DiagnosticReport {
     if (status.outcome === 'error' && status.errorKind)
       text += ` — ${errorText(t, status.errorKind, status.errorDetail)}`;
     if (status.outcome === 'gaveUp') text += ` — ${t('import.gaveUp')}`;
+    if (status.outcome === 'heldBack' && status.heldBack)
+      text += ` — ${t('import.heldBack', { ...status.heldBack })}`;
     rows.push({ check: t('diag.lastRefresh'), level: status.outcome === 'ok' ? 'ok' : 'warn', text });
   } else {
     rows.push({ check: t('diag.lastRefresh'), level: 'warn', text: t('settings.status.never') });

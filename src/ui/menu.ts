@@ -14,6 +14,7 @@ export function buildMenu(services: Services): void {
   services.ui.addMenu([
     { caption: t('menu.import'), functionName: 'importContacts' },
     { caption: t('menu.refresh'), functionName: 'refreshNow' },
+    { caption: t('menu.deleteRemoved'), functionName: 'deleteRemovedContacts' },
     null,
     { caption: t('menu.settings'), functionName: 'showSettings' },
     { caption: t('menu.diagnostics'), functionName: 'showDiagnostics' },

@@ -171,6 +171,7 @@ function statusView(services: Services, t: Translate): StatusView | null {
   if (status.outcome === 'error' && status.errorKind)
     error = errorText(t, status.errorKind, status.errorDetail);
   if (status.outcome === 'gaveUp') error = t('import.gaveUp');
+  if (status.outcome === 'heldBack' && status.heldBack) error = t('import.heldBack', { ...status.heldBack });
   return {
     at: services.formatTime(status.at),
     outcome,

@@ -34,7 +34,7 @@ describe('strings tables', () => {
     const used = new Set(
       [
         ...code.matchAll(
-          /['`]((?:app|menu|header|import|retry|error|formula|field|settings|state|diag)\.[\w.]+)['`]/g,
+          /['`]((?:app|menu|header|status|log|confirm|deleteRemoved|import|retry|error|formula|field|settings|state|diag)\.[\w.]+)['`]/g,
         ),
       ].map((m) => m[1]),
     );

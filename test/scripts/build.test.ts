@@ -12,6 +12,7 @@ const code = readFileSync('dist/Code.js', 'utf8');
 const manifest = JSON.parse(readFileSync('dist/appsscript.json', 'utf8'));
 const ENTRY_POINTS = [
   'WA_CONTACTS',
+  'deleteRemovedContacts',
   'getSettings',
   'importContacts',
   'onAutoRefresh',

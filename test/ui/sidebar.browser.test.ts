@@ -55,6 +55,7 @@ function servedSidebar(locale: string): { html: string; title: string } {
     ui: {
       toast: notUsed,
       alert: notUsed,
+      confirm: notUsed,
       addMenu: notUsed,
       showSidebar: (html, title) => {
         shown = { html, title };
@@ -69,6 +70,7 @@ function servedSidebar(locale: string): { html: string; title: string } {
     flush: notUsed,
     locale: () => locale,
     formatTime: notUsed,
+    formatDay: notUsed,
     log: notUsed,
     htmlFile: (name) => readFileSync(join(ROOT, 'dist', `${name}.html`), 'utf8'),
     gzipBase64: notUsed,

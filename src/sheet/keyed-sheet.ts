@@ -1,0 +1,64 @@
+/**
+ * Reads a keyed table from its sheet and applies a merge plan (table/keyed-table.ts) to it, with a number of
+ * spreadsheet calls that does not grow with the rows: one read of the used area (values and formulas), then per
+ * block one number format and one setValues; growing the sheet and formatting a new header are the only other
+ * calls, and only when needed. The number format of every cell the table writes is set to automatic first, so
+ * the leading apostrophe that keeps text as text works even where a person formatted the column as Plain text
+ * (there Sheets would keep the apostrophe as part of the text). "General" is the automatic format's name in
+ * Apps Script code; Google's reference defers to the Sheets API patterns, which do not name it (checked live:
+ * docs/LIVE-CHECK.md).
+ */
+import type { MergePlan, SheetContent } from '../table/keyed-table';
+
+/** The automatic number format, under which typed input (and its apostrophe rule) applies. */
+export const AUTOMATIC_FORMAT = 'General';
+
+/** A table as read: its sheet (null when there is none yet) and what the sheet holds. */
+export interface TableRead {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  content: SheetContent;
+}
+
+const EMPTY: SheetContent = { values: [], formulas: [] };
+
+/** Reads the sheet `name` in three calls (the used area, its values, its formulas). */
+export function readTable(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): TableRead {
+  const sheet = spreadsheet.getSheetByName(name);
+  if (!sheet) return { sheet: null, content: EMPTY };
+  const range = sheet.getDataRange();
+  return { sheet, content: { values: range.getValues(), formulas: range.getFormulas() } };
+}
+
+/** Applies `plan` to the table read as `read`, creating the sheet `name` if it had none; returns the sheet. */
+export function applyPlan(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  read: TableRead,
+  plan: MergePlan,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = read.sheet ?? spreadsheet.insertSheet(name);
+  const need = Math.max(...plan.columns);
+  if (need > plan.usedColumns) {
+    const max = sheet.getMaxColumns();
+    if (max < need) sheet.insertColumnsAfter(max, need - max);
+  }
+  if (plan.usedRows > 0 && plan.appended > 0) {
+    // Room for the appended rows right below the used ones, in one call (no need to ask the sheet's size).
+    sheet.insertRowsAfter(plan.usedRows, plan.appended);
+  } else if (plan.height > plan.usedRows) {
+    const max = sheet.getMaxRows();
+    if (max < plan.height) sheet.insertRowsAfter(max, plan.height - max);
+  }
+  for (const block of plan.blocks) {
+    const range = sheet.getRange(block.row, block.column, block.values.length, block.values[0].length);
+    range.setNumberFormat(AUTOMATIC_FORMAT);
+    range.setValues(block.values);
+  }
+  if (plan.fresh) {
+    sheet.getRange(1, 1, 1, plan.columns.length).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+  } else {
+    for (const added of plan.addedColumns) sheet.getRange(1, added.column).setFontWeight('bold');
+  }
+  return sheet;
+}
