@@ -1,18 +1,44 @@
 /**
  * `npm start`: the add-on's main job, locally. Starts the fake GREEN-API with its sample contacts (or, with
- * GREEN_API_URL, GREEN_API_ID_INSTANCE and GREEN_API_TOKEN set, uses the real GREEN-API), loads the built
+ * GREEN_API_URL, GREEN_API_ID_INSTANCE and GREEN_API_TOKEN all set, uses the real GREEN-API), loads the built
  * dist/ into the Apps Script emulator, saves the settings and clicks Import contacts — the same code path as in
- * Sheets — then prints the sheet as a table and writes contacts.csv.
+ * Sheets — then prints the sheet as a table and writes contacts.csv (neutralized against CSV injection) and,
+ * with --json, contacts.json (exact values). Files are written to a temporary name and renamed, so a failed run
+ * never leaves an old contacts.csv looking fresh. The token is never printed: every byte this process writes to
+ * stdout or stderr passes through a redactor. `npm start -- --help` lists the options and variables.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createEmulator } from '../test/support/emulator';
 import { DEFAULT_API_TOKEN, DEFAULT_ID_INSTANCE, startFakeGreenApi } from '../test/support/fake-green-api';
+import { toCsv } from './runner/csv';
+import {
+  HELP,
+  type Options,
+  parseArgs,
+  RunnerError,
+  readLocale,
+  readSource,
+  redactor,
+} from './runner/options';
 
 const SHEET = 'WhatsApp Contacts';
+const CSV_FILE = 'contacts.csv';
+const JSON_FILE = 'contacts.json';
 
-function csvCell(value: unknown): string {
-  const text = value instanceof Date ? value.toISOString() : String(value ?? '');
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+// The last safety net, installed before anything is printed: whatever the input, the token never leaves.
+const redact = redactor([process.env.GREEN_API_TOKEN, DEFAULT_API_TOKEN]);
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+    write(
+      typeof chunk === 'string'
+        ? redact(chunk)
+        : chunk instanceof Uint8Array
+          ? redact(Buffer.from(chunk).toString('utf8'))
+          : chunk,
+      ...rest,
+    )) as typeof stream.write;
 }
 
 function printTable(rows: unknown[][]): void {
@@ -30,38 +56,112 @@ function printTable(rows: unknown[][]): void {
   for (const row of shown.slice(1)) console.log(line(row));
 }
 
-async function main(): Promise<void> {
-  const real = process.env.GREEN_API_URL && process.env.GREEN_API_ID_INSTANCE && process.env.GREEN_API_TOKEN;
-  const fake = real ? null : await startFakeGreenApi();
+/** The sheet's rows as JSON: an array of rows (header first), one row per line. */
+function toJson(rows: unknown[][]): string {
+  return `[\n${rows.map((row) => `  ${JSON.stringify(row)}`).join(',\n')}\n]\n`;
+}
+
+/** Writes every file under a temporary name in `dir`, then renames them all; on failure removes the temporaries. */
+function writeAtomically(dir: string, files: Array<{ name: string; content: string }>): void {
+  mkdirSync(dir, { recursive: true });
+  const staged = files.map((file) => ({ ...file, tmp: join(dir, `.${file.name}.${process.pid}.tmp`) }));
   try {
-    const settings = real
-      ? {
-          apiUrl: process.env.GREEN_API_URL,
-          idInstance: process.env.GREEN_API_ID_INSTANCE,
-          apiTokenInstance: process.env.GREEN_API_TOKEN,
-        }
-      : { apiUrl: fake?.url, idInstance: DEFAULT_ID_INSTANCE, apiTokenInstance: DEFAULT_API_TOKEN };
-    console.log(real ? `Using the real GREEN-API at ${settings.apiUrl}` : `Fake GREEN-API at ${fake?.url}`);
+    for (const file of staged) writeFileSync(file.tmp, file.content);
+    for (const file of staged) renameSync(file.tmp, join(dir, file.name));
+  } catch (error) {
+    for (const file of staged) rmSync(file.tmp, { force: true });
+    throw error;
+  }
+}
 
-    const emu = createEmulator({ distDir: 'dist', locale: process.env.WA_LOCALE ?? 'en' });
-    emu.runOnOpen('NONE');
-    emu.run('saveSettings', settings);
-    const report = emu.run('importContacts') as { outcome: string; message: string };
-    console.log(`Import contacts → ${report.outcome}: ${report.message}\n`);
-    if (report.outcome !== 'ok') process.exitCode = 1;
-
-    const rows = emu.spreadsheet.getSheetByName(SHEET) ? emu.sheetValues(SHEET) : [];
-    if (rows.length) {
-      printTable(rows);
-      writeFileSync('contacts.csv', `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`);
-      console.log(`\n${rows.length - 1} contacts written to contacts.csv`);
+/** After a failure: says plainly whether the files on disk are from an earlier run. */
+function reportFilesOnDisk(options: Options): void {
+  for (const name of options.json ? [CSV_FILE, JSON_FILE] : [CSV_FILE]) {
+    const path = join(options.outDir, name);
+    if (!existsSync(path)) {
+      console.error(`No ${path} was written.`);
+      continue;
     }
+    const modified = statSync(path)
+      .mtime.toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, ' UTC');
+    console.error(`${path} on disk is from an earlier run (modified ${modified}), not from this one.`);
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One run; throws RunnerError (or the emulator's error) when anything fails. */
+async function run(options: Options): Promise<void> {
+  const locale = readLocale(process.env);
+  const source = readSource(process.env);
+  const fake = source.kind === 'fake' ? await startFakeGreenApi() : null;
+  try {
+    const settings =
+      source.kind === 'real'
+        ? { apiUrl: source.apiUrl, idInstance: source.idInstance, apiTokenInstance: source.apiTokenInstance }
+        : { apiUrl: fake?.url, idInstance: DEFAULT_ID_INSTANCE, apiTokenInstance: DEFAULT_API_TOKEN };
+    console.log(
+      source.kind === 'real'
+        ? `Using the real GREEN-API at ${settings.apiUrl}`
+        : `No GREEN_API_* variables set: using the fake GREEN-API at ${settings.apiUrl} with sample contacts`,
+    );
+
+    const emu = createEmulator({ distDir: 'dist', locale });
+    emu.runOnOpen('NONE');
+    try {
+      emu.run('saveSettings', settings);
+    } catch (error) {
+      throw new RunnerError(`The add-on refused the settings: ${errorText(error)}`);
+    }
+    const report = emu.run('importContacts') as { outcome: string; message: string };
+    if (report.outcome !== 'ok')
+      throw new RunnerError(`Import contacts → ${report.outcome}: ${report.message}`);
+    console.log(`Import contacts → ${report.outcome}: ${report.message}\n`);
+    if (!emu.spreadsheet.getSheetByName(SHEET)) throw new RunnerError(`The import left no sheet "${SHEET}".`);
+
+    const rows = emu.sheetValues(SHEET);
+    printTable(rows);
+    const files = [{ name: CSV_FILE, content: toCsv(rows) }];
+    if (options.json) files.push({ name: JSON_FILE, content: toJson(rows) });
+    writeAtomically(options.outDir, files);
+    const written = files.map((file) => join(options.outDir, file.name)).join(' and ');
+    console.log(`\n${rows.length - 1} contacts written to ${written}`);
+    console.log(
+      `In ${CSV_FILE} a field starting with =, +, -, @, a tab or a carriage return has a leading ' so that ` +
+        `spreadsheets show it as text${options.json ? `; ${JSON_FILE} has the exact values` : ' (--json writes the exact values)'}.`,
+    );
   } finally {
     await fake?.stop();
   }
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+async function main(): Promise<number> {
+  let options: Options = { help: false, json: false, outDir: '.' };
+  try {
+    options = parseArgs(process.argv.slice(2));
+    if (options.help) {
+      console.log(HELP);
+      return 0;
+    }
+    await run(options);
+    return 0;
+  } catch (error) {
+    console.error(error instanceof RunnerError ? error.message : `Failed: ${errorText(error)}`);
+    reportFilesOnDisk(options);
+    return 1;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(`Failed: ${errorText(error)}`);
+    process.exitCode = 1;
+  },
+);
