@@ -5,7 +5,7 @@
  * appended to the changes log. Called only with a non-empty list in hand, so a failed fetch never gets here.
  */
 import type { Contact } from '../contacts/contact';
-import { contactRows } from '../contacts/rows';
+import { sortRows, unsortedRows } from '../contacts/rows';
 import { contactsSchema } from '../contacts/table';
 import type { Translate } from '../i18n/i18n';
 import { wordsOf } from '../i18n/i18n';
@@ -45,7 +45,9 @@ export function planContacts(
 ): ContactsMerge | MergeRefusal {
   const read = readTable(spreadsheet, CONTACTS_SHEET);
   const plan = planMerge(contactsTable(locale), read.content, {
-    rows: contactRows(contacts),
+    // Matched rows keep their place, so only the appended ones need the table's order.
+    rows: unsortedRows(contacts),
+    orderAppended: sortRows,
     removedMark: removedMark(t, day),
     isRemovedMark,
   });

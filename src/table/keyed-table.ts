@@ -38,8 +38,10 @@ export interface SheetContent {
 
 /** The new list and how to mark what left it. */
 export interface MergeInput {
-  /** Exact text per data column; new keys are appended in this order. Later duplicates of a key are ignored. */
+  /** Exact text per data column. Later duplicates of a key are ignored. */
   rows: readonly (readonly string[])[];
+  /** The order of the appended rows (default: as in `rows`). */
+  orderAppended?: (rows: string[][]) => string[][];
   /** Existing keys the new list speaks for (default: all); rows of other keys are left exactly as they are. */
   inScope?: (key: readonly string[]) => boolean;
   /** Status text of a row marked removed by this merge, e.g. "removed 2026-11-29". */
@@ -106,6 +108,10 @@ export interface MergeRefusal {
 }
 
 const SEP = '\u0000';
+/** Fates of a sheet row in a plan: written back as it is, marked removed, or (from LIVE_BASE) a new row's index. */
+const KEEP = -2;
+const REMOVED = -1;
+const LIVE_BASE = 0;
 
 /** Header text as compared: trimmed, spaces folded, lower-case. */
 export function headerKey(text: unknown): string {
@@ -160,102 +166,100 @@ export function planMerge(
     addedColumns.push({ column: columns[i], header: column.headers[0] });
   });
 
-  // The existing rows: the table's own (a valid key) by key; every other row is the person's.
+  // The existing rows: the table's own (a valid key) by key; every other row is the person's. A key's first
+  // row is in `firstRow`; a person's copies of a row (the same key again) in `copies`.
   const width = schema.columns.length;
-  const ownedRows = new Map<string, number[]>();
-  const text = (r: number, i: number): string => cellText(sheet, r, columns[i] - 1);
+  const keyColumns = keyIndexes.map((i) => columns[i] - 1);
+  const firstRow = new Map<string, number>();
+  const copies = new Map<string, number[]>();
   for (let r = 1; r < usedRows; r++) {
-    const parts: string[] = [];
-    for (const i of keyIndexes) {
-      const c = columns[i] - 1;
-      if (sheet.formulas[r]?.[c]) break;
-      const part = cellText(sheet, r, c).trim();
-      if (!part) break;
-      parts.push(part);
+    const key = keyAt(sheet, r, keyColumns);
+    if (key === null || !schema.validKey(key.split(SEP))) continue;
+    const first = firstRow.get(key);
+    if (first === undefined) firstRow.set(key, r);
+    else {
+      const list = copies.get(key);
+      if (list) list.push(r);
+      else copies.set(key, [r]);
     }
-    if (parts.length !== keyIndexes.length || !schema.validKey(parts)) continue;
-    const key = parts.join(SEP);
-    const list = ownedRows.get(key);
-    if (list) list.push(r);
-    else ownedRows.set(key, [r]);
   }
+  const text = (r: number, i: number): string => cellText(sheet, r, columns[i] - 1);
   const existingRow = (r: number): string[] => {
     const row: string[] = new Array(width);
     for (let i = 0; i < width; i++) row[i] = text(r, i);
     return row;
   };
   const removedBefore = (r: number): boolean => input.isRemovedMark(text(r, statusIndex).trim());
+  const sameAsSheet = (r: number, row: readonly string[]): boolean => {
+    for (let i = 0; i < width; i++) if (text(r, i) !== row[i]) return false;
+    return true;
+  };
 
-  // Plan each row's inputs: null = write back what is there.
-  const planned: Array<unknown[] | null> = new Array(usedRows).fill(null);
-  const changes: ChangeEntry[] = [];
+  // What each sheet row becomes: LIVE_BASE + index of its new row, REMOVED, or KEEP (written back as it is).
+  const fate = new Int32Array(usedRows).fill(KEEP);
+  // Changes of existing rows, logged in the sheet's row order; then the appended rows in their order.
+  const atRow: Array<[number, ChangeEntry]> = [];
   const counts = { liveBefore: 0, live: 0, added: 0, returned: 0, changed: 0, removed: 0 };
-  const inScope = input.inScope ?? (() => true);
-  for (const [key, rows] of ownedRows) {
-    if (inScope(key.split(SEP)) && !removedBefore(rows[0])) counts.liveBefore++;
+  const scope = input.inScope;
+  const inScope = scope ? (key: string) => scope(key.split(SEP)) : () => true;
+  for (const [key, r] of firstRow) {
+    if (inScope(key) && !removedBefore(r)) counts.liveBefore++;
   }
-  const seen = new Set<string>();
-  const appendRows: (readonly string[])[] = [];
-  for (const row of input.rows) {
-    const key = keyIndexes.map((i) => row[i]).join(SEP);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    counts.live++;
-    const rows = ownedRows.get(key);
-    if (!rows) {
-      appendRows.push(row);
+  const appendKeys = new Set<string>();
+  let appendRows: string[][] = [];
+  for (let n = 0; n < input.rows.length; n++) {
+    const row = input.rows[n];
+    const key = keyIndexes.length === 1 ? row[keyIndexes[0]] : keyIndexes.map((i) => row[i]).join(SEP);
+    const r = firstRow.get(key);
+    if (r === undefined) {
+      if (appendKeys.has(key)) continue;
+      appendKeys.add(key);
+      counts.live++;
+      appendRows.push(row as string[]);
       continue;
     }
-    const inputs = [...row.map(asTypedText), ''];
-    const old = existingRow(rows[0]);
-    const keyParts = keyIndexes.map((i) => row[i]);
-    if (removedBefore(rows[0])) {
+    if (fate[r] !== KEEP) continue; // a later duplicate of a key already placed
+    counts.live++;
+    if (removedBefore(r)) {
       counts.returned++;
-      changes.push(entry('returned', keyParts, '', schema.label(row), schema.context(row)));
-    } else if (schema.label(old) !== schema.label(row)) {
-      counts.changed++;
-      changes.push(entry('changed', keyParts, schema.label(old), schema.label(row), schema.context(row)));
+      atRow.push([r, entry('returned', keyOf(row), '', schema.label(row), schema.context(row))]);
+    } else if (!sameAsSheet(r, row)) {
+      const before = schema.label(existingRow(r));
+      const after = schema.label(row);
+      if (before !== after) {
+        counts.changed++;
+        atRow.push([r, entry('changed', keyOf(row), before, after, schema.context(row))]);
+      }
     }
-    for (const r of rows) planned[r] = inputs;
+    fate[r] = LIVE_BASE + n;
+    for (const copy of copies.get(key) ?? []) fate[copy] = LIVE_BASE + n;
   }
-  for (const [key, rows] of ownedRows) {
-    const parts = key.split(SEP);
-    if (seen.has(key) || !inScope(parts) || removedBefore(rows[0])) continue;
+  for (const [key, r] of firstRow) {
+    if (fate[r] !== KEEP || removedBefore(r) || !inScope(key)) continue;
     counts.removed++;
-    const old = existingRow(rows[0]);
-    changes.push(entry('removed', parts, schema.label(old), '', schema.context(old)));
-    for (const r of rows) {
-      const inputs = all.map((_, i) => keepAt(sheet, r, columns[i] - 1));
-      inputs[statusIndex] = asTypedText(input.removedMark);
-      planned[r] = inputs;
-    }
+    const old = existingRow(r);
+    atRow.push([r, entry('removed', key.split(SEP), schema.label(old), '', schema.context(old))]);
+    fate[r] = REMOVED;
+    for (const copy of copies.get(key) ?? []) fate[copy] = REMOVED;
   }
+  if (input.orderAppended && appendRows.length > 1) appendRows = input.orderAppended(appendRows);
   counts.added = appendRows.length;
-  if (ownedRows.size === 0 && appendRows.length > 0) {
-    changes.length = 0;
+  const changes = atRow.sort((a, b) => a[0] - b[0]).map(([, change]) => change);
+  if (firstRow.size === 0 && appendRows.length > 0) {
     changes.push({ ...entry('imported', [], '', '', ''), count: appendRows.length });
   } else {
     for (const row of appendRows)
-      changes.push(
-        entry(
-          'added',
-          keyIndexes.map((i) => row[i]),
-          '',
-          schema.label(row),
-          schema.context(row),
-        ),
-      );
+      changes.push(entry('added', keyOf(row), '', schema.label(row), schema.context(row)));
   }
 
   // The blocks: each run of the table's columns × each run of rows it may write. A row that is not the
   // table's but holds something in its columns is the person's: it is never written, so it splits the runs.
   const headerRows = fresh ? 1 : 0;
-  const height = usedRows + headerRows + appendRows.length;
-  const added = new Map(addedColumns.map((a) => [a.column, a.header]));
-  const indexOfColumn = new Map(columns.map((c, i) => [c, i]));
+  const firstAppended = Math.max(usedRows, headerRows);
+  const height = firstAppended + appendRows.length;
   const ours = columns.filter((c) => c <= usedColumns).map((c) => c - 1);
   const writable = (r: number): boolean =>
-    r === 0 || r >= usedRows || planned[r] !== null || ours.every((c) => isEmptyAt(sheet, r, c));
+    r === 0 || r >= usedRows || fate[r] !== KEEP || ours.every((c) => isEmptyAt(sheet, r, c));
   const rowRuns: Array<[number, number]> = [];
   for (let r = 0; r < height; r++) {
     if (!writable(r)) continue;
@@ -263,15 +267,28 @@ export function planMerge(
     if (last && last[1] === r) last[1] = r + 1;
     else rowRuns.push([r, r + 1]);
   }
+  const mark = asTypedText(input.removedMark);
+  const headerOf = new Map(addedColumns.map((a) => [a.column, asTypedText(a.header)]));
   const blocks: Block[] = [];
   for (const run of runs(columns)) {
+    const at = run.map((column) => columns.indexOf(column));
     for (const [from, to] of rowRuns) {
       const values: unknown[][] = new Array(to - from);
       for (let r = from; r < to; r++) {
         const line: unknown[] = new Array(run.length);
+        const f = r < usedRows ? fate[r] : KEEP;
+        const newRow =
+          r >= firstAppended
+            ? appendRows[r - firstAppended]
+            : f >= LIVE_BASE
+              ? input.rows[f - LIVE_BASE]
+              : null;
         for (let j = 0; j < run.length; j++) {
-          const column = run[j];
-          line[j] = inputAt(r, column, indexOfColumn.get(column) as number);
+          const i = at[j];
+          if (newRow) line[j] = i < width ? asTypedText(newRow[i]) : '';
+          else if (r === 0) line[j] = headerOf.get(run[j]) ?? keepAt(sheet, 0, run[j] - 1);
+          else if (f === REMOVED && i === statusIndex) line[j] = mark;
+          else line[j] = r < usedRows ? keepAt(sheet, r, run[j] - 1) : '';
         }
         values[r - from] = line;
       }
@@ -291,12 +308,8 @@ export function planMerge(
     counts,
   };
 
-  function inputAt(r: number, column: number, i: number): unknown {
-    if (r === 0)
-      return added.has(column) ? asTypedText(added.get(column) as string) : keepAt(sheet, 0, column - 1);
-    const appendedAt = r - Math.max(usedRows, headerRows);
-    if (appendedAt >= 0) return i < width ? asTypedText(appendRows[appendedAt][i]) : '';
-    return planned[r]?.[i] ?? '';
+  function keyOf(row: readonly string[]): string[] {
+    return keyIndexes.map((i) => row[i]);
   }
 }
 
@@ -324,10 +337,23 @@ function hasContent(sheet: SheetContent): boolean {
 /** A cell's value as text ('' outside the read area). */
 function cellText(sheet: SheetContent, r: number, c: number): string {
   const value = sheet.values[r]?.[c];
+  if (typeof value === 'string') return value;
   if (value == null) return '';
-  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
-    return (value as Date).toISOString();
+  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString();
   return String(value);
+}
+
+/** The key of a sheet row (its key cells, trimmed, joined), or null when a key cell is empty or a formula. */
+function keyAt(sheet: SheetContent, r: number, keyColumns: readonly number[]): string | null {
+  let key = '';
+  for (let k = 0; k < keyColumns.length; k++) {
+    const c = keyColumns[k];
+    if (sheet.formulas[r]?.[c]) return null;
+    const part = cellText(sheet, r, c).trim();
+    if (!part) return null;
+    key = k === 0 ? part : `${key}${SEP}${part}`;
+  }
+  return key;
 }
 
 function isEmptyAt(sheet: SheetContent, r: number, c: number): boolean {

@@ -16,6 +16,7 @@ const PREFIXES = wordsOf('en', 'status.removed').map((text) =>
 
 /** True for a Status text that marks a removed row, in any language. */
 export function isRemovedMark(text: string): boolean {
+  if (text === '') return false;
   const lower = text.trim().toLowerCase();
   return PREFIXES.some((prefix) => lower === prefix || lower.startsWith(`${prefix} `));
 }

@@ -108,8 +108,8 @@ describe('the keyed-table merge', () => {
       ['444@c.us', '+444', 'Dan', '', 'user', '', ''],
     ]);
     expect(plan.changes.map((c) => [c.change, c.key[0], c.before, c.after])).toEqual([
-      ['changed', '222@c.us', 'Bob', 'Robert'],
       ['removed', '333@c.us', 'Cid', ''],
+      ['changed', '222@c.us', 'Bob', 'Robert'],
       ['added', '444@c.us', '', 'Dan'],
     ]);
     expect(plan.counts).toEqual({

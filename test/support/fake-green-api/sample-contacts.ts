@@ -176,3 +176,26 @@ export function generateContacts(n: number, seed = 1): Contact[] {
   }
   return out;
 }
+
+/**
+ * The same list after a refresh's worth of change: a `churn` share of it changed (0.01 = 1%) — 40% of those
+ * contacts left, 30% renamed (their contact name), 30% new ones joined. Deterministic, spread over the list.
+ */
+export function churnContacts(list: readonly Contact[], churn: number, seed = 1): Contact[] {
+  const changed = floor(list.length * churn);
+  const leave = floor(changed * 0.4);
+  const rename = floor(changed * 0.3);
+  const join = changed - leave - rename;
+  const step = (k: number) => (k > 0 ? floor(list.length / k) : list.length + 1);
+  const kept = list.filter((_, i) => !(i % step(leave) === 0 && i / step(leave) < leave));
+  const every = rename > 0 ? floor(kept.length / rename) : kept.length + 1;
+  const out: Contact[] = kept.map((c, i) =>
+    i % every === every - 1 && floor(i / every) < rename
+      ? { ...c, contactName: `${c.contactName ?? c.name ?? ''} (new)` }
+      : c,
+  );
+  const offset = (floor(seed) * 104729 + 50000000) % 100000000;
+  for (let i = 0; i < join; i++)
+    out.push({ id: `7${uniqueDigits(i, offset)}00@c.us`, name: `Joiner ${i + 1}`, type: 'user' });
+  return out;
+}

@@ -5,7 +5,7 @@
  * logs every API request, prints `LISTENING <port>` once ready and exits when its stdin closes or on SIGTERM.
  */
 import * as http from 'node:http';
-import { type Contact, generateContacts, SAMPLE_CONTACTS } from './sample-contacts';
+import { type Contact, churnContacts, generateContacts, SAMPLE_CONTACTS } from './sample-contacts';
 import type { ContactsSource, FakeConfig, FakeRequest, InstanceConfig, ScriptedResponse } from './types';
 
 const TEXT = 'text/plain; charset=utf-8';
@@ -76,9 +76,10 @@ function checkContacts(v: unknown, where: string): void {
   if (v === undefined || Array.isArray(v)) return;
   if (isObject(v) && typeof v.generate === 'number' && v.generate >= 0) {
     checkNumber(v.seed, `${where}.seed`);
+    checkNumber(v.churn, `${where}.churn`);
     return;
   }
-  throw new Error(`${where} must be an array or { generate: number, seed?: number }`);
+  throw new Error(`${where} must be an array or { generate: number, seed?: number, churn?: number }`);
 }
 
 /** Validates a config patch and applies it to `target` (all-or-nothing). */
@@ -139,11 +140,12 @@ function contactsOf(inst: Instance): {
     inst.list ??= src;
     return { list: inst.list };
   }
-  const { generate, seed = 1 } = src as { generate: number; seed?: number };
-  const key = `${generate}:${seed}`;
+  const { generate, seed = 1, churn = 0 } = src as { generate: number; seed?: number; churn?: number };
+  const key = `${generate}:${seed}:${churn}`;
   let hit = generatedCache.get(key);
   if (!hit) {
-    const list = generateContacts(generate, seed);
+    const base = generateContacts(generate, seed);
+    const list = churn > 0 ? churnContacts(base, churn, seed) : base;
     hit = { list, json: JSON.stringify(list) };
     if (generatedCache.size >= 4) generatedCache.delete(generatedCache.keys().next().value as string);
     generatedCache.set(key, hit);

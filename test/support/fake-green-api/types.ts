@@ -25,10 +25,13 @@ export interface ScriptedResponse {
   drop?: boolean;
 }
 
-/** Contacts of an instance: a literal list (any JSON objects, to allow malformed items) or a generator spec. */
+/**
+ * Contacts of an instance: a literal list (any JSON objects, to allow malformed items) or a generator spec;
+ * `churn` (0.01 = 1%) gives the same generated list after that share changed (see churnContacts).
+ */
 export type ContactsSource =
   | ReadonlyArray<Contact | Record<string, unknown>>
-  | { generate: number; seed?: number };
+  | { generate: number; seed?: number; churn?: number };
 
 /** Full settings of one fake instance; everything but `token` is optional. */
 export interface InstanceConfig {
