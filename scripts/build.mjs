@@ -31,6 +31,16 @@ const CUSTOM_FUNCTIONS = {
     ' * @customfunction',
     ' */',
   ].join('\n'),
+  WA_GROUP_MEMBERS: [
+    '/**',
+    ' * Lists the members of one WhatsApp group of your GREEN-API instance: Member ID, Phone, Name, Role.',
+    ' *',
+    ' * @param {string} group The group: its ID (…@g.us) or its exact name.',
+    ' * @param {boolean} header TRUE (default) to start with a header row, FALSE for rows only.',
+    ' * @return A table of the group\'s members, one row per member.',
+    ' * @customfunction',
+    ' */',
+  ].join('\n'),
 };
 
 /** Parameter names of a function, from its source (esbuild keeps them when not minifying). */

@@ -5,13 +5,16 @@
  * It only hands names on; the logic lives in the modules.
  */
 import { waContacts } from './formula/wa-contacts';
+import { waGroupMembers } from './formula/wa-group-members';
 import { gasServices } from './platform/gas';
 import { autoRefresh, type ClockEvent, retryRefresh } from './refresh/trigger-handlers';
 import type { SettingsForm } from './settings/settings';
 import { CONTACTS_SHEET } from './sheet/contacts-sheet';
+import { MEMBERS_SHEET } from './sheet/members-sheet';
 import { type CommandReport, importContactsCommand, refreshNowCommand } from './ui/commands';
 import { type DeleteReport, deleteRemovedRows } from './ui/delete-removed';
 import { type DiagnosticReport, showDiagnosticsDialog } from './ui/diagnostics';
+import { importMembersCommand, type MembersReport } from './ui/members-command';
 import { buildMenu } from './ui/menu';
 import {
   type ConnectionReport,
@@ -38,8 +41,16 @@ export function refreshNow(): CommandReport {
   return refreshNowCommand(gasServices());
 }
 
+export function importGroupMembers(): MembersReport {
+  return importMembersCommand(gasServices());
+}
+
 export function deleteRemovedContacts(): DeleteReport {
   return deleteRemovedRows(gasServices(), CONTACTS_SHEET);
+}
+
+export function deleteRemovedMembers(): DeleteReport {
+  return deleteRemovedRows(gasServices(), MEMBERS_SHEET);
 }
 
 export function showSettings(): void {
@@ -64,6 +75,10 @@ export function showDiagnostics(): DiagnosticReport {
 
 export function WA_CONTACTS(type?: unknown, header?: unknown): string[][] {
   return waContacts(gasServices(), type, header);
+}
+
+export function WA_GROUP_MEMBERS(group?: unknown, header?: unknown): string[][] {
+  return waGroupMembers(gasServices(), group, header);
 }
 
 export function onAutoRefresh(e?: ClockEvent): void {

@@ -10,21 +10,29 @@ import type { ErrorKind } from '../errors/addon-error';
 export const FAILURE_MEMO_SECONDS = 60;
 const FAILURE_KEY = 'wa.formulaFailure';
 
-/** A remembered outcome: an error kind with its token-free detail, or an empty answer ('syncing'). */
-export type Failure = { kind: ErrorKind | 'syncing'; detail: string };
+/**
+ * A remembered outcome: an error kind with its token-free detail, an empty answer ('syncing'), or a group the
+ * account is not in ('notInGroup').
+ */
+export type Failure = { kind: ErrorKind | 'syncing' | 'notInGroup'; detail: string };
 
-/** Remembers a failure of `instance` for FAILURE_MEMO_SECONDS. */
+/** Remembers a failure of `instance` (of one `scope` of it, such as a group) for FAILURE_MEMO_SECONDS. */
 export function rememberFailure(
   cache: GoogleAppsScript.Cache.Cache,
   instance: string,
   failure: Failure,
+  scope = '',
 ): void {
-  cache.put(FAILURE_KEY, JSON.stringify({ instance, ...failure }), FAILURE_MEMO_SECONDS);
+  cache.put(keyOf(scope), JSON.stringify({ instance, ...failure }), FAILURE_MEMO_SECONDS);
 }
 
-/** The remembered failure of `instance`, or null. */
-export function readFailure(cache: GoogleAppsScript.Cache.Cache, instance: string): Failure | null {
-  const raw = cache.get(FAILURE_KEY);
+/** The remembered failure of `instance` (and `scope`), or null. */
+export function readFailure(
+  cache: GoogleAppsScript.Cache.Cache,
+  instance: string,
+  scope = '',
+): Failure | null {
+  const raw = cache.get(keyOf(scope));
   if (!raw) return null;
   try {
     const memo = JSON.parse(raw) as Failure & { instance: string };
@@ -36,7 +44,11 @@ export function readFailure(cache: GoogleAppsScript.Cache.Cache, instance: strin
   }
 }
 
-/** Forgets a remembered failure (a refresh or new settings make it stale). */
+/** Forgets the remembered failure of the contact list (a refresh or new settings make it stale). */
 export function forgetFailure(cache: GoogleAppsScript.Cache.Cache): void {
   cache.remove(FAILURE_KEY);
+}
+
+function keyOf(scope: string): string {
+  return scope ? `${FAILURE_KEY}.${scope}`.slice(0, 250) : FAILURE_KEY;
 }

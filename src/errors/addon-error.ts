@@ -18,9 +18,11 @@ export type ErrorKind =
   | 'unavailable' // 5xx after retries
   | 'unexpected' // 200 that is not the documented JSON, or an unknown status
   | 'unreachable' // no answer at all: DNS, refused, timeout
+  | 'notAllowed' // the platform refused the URL: outside the manifest's urlFetchWhitelist
   | 'busy' // another refresh holds the document lock
   | 'noSpreadsheet' // a trigger run could not open the spreadsheet
-  | 'contactsNoKey'; // the contacts sheet has data but no ID column: rows cannot be matched
+  | 'contactsNoKey' // the contacts sheet has data but no ID column: rows cannot be matched
+  | 'membersNoKey'; // the members sheet has data but not its key columns
 
 /** An error of the add-on's own, safe to show: its message never contains the token or a URL. */
 export class AddonError extends Error {
@@ -40,4 +42,9 @@ export function isAddonError(error: unknown): error is AddonError {
   return (
     error instanceof Error && error.name === 'AddonError' && typeof (error as AddonError).kind === 'string'
   );
+}
+
+/** `error` as an AddonError: itself, or an unexpected failure (whose text, which may hold a URL, is dropped). */
+export function toAddonError(error: unknown): AddonError {
+  return isAddonError(error) ? error : new AddonError('unexpected');
 }

@@ -7,8 +7,11 @@
 import type { Contact } from '../contacts/contact';
 import { parseContacts } from '../contacts/parse';
 import { AddonError } from '../errors/addon-error';
+import type { Group } from '../members/group';
+import { parseGroupData } from '../members/parse';
 import { type Clock, type Http, NetworkFailure } from '../platform/services';
 import { classify, serverText } from './classify';
+import type { Pacer } from './pacer';
 import { type ApiMethod, type Credentials, methodUrl, redact } from './url';
 
 /** How patiently to retry: pauses before each retry, and the longest Retry-After to honour. */
@@ -26,6 +29,13 @@ export const HURRIED: RetryPolicy = { delaysMs: [1000], maxRetryAfterMs: 2000 };
 export interface ClientDeps {
   http: Http;
   clock: Clock;
+  /** Spaces requests per method (one per execution); none for a single request. */
+  pacer?: Pacer;
+  /**
+   * The moment (clock ms) by which every request must have ended, e.g. a custom function's 30 s. No pause or
+   * retry starts that could not end by then, judging a retry by how long the last attempt took.
+   */
+  deadline?: number;
 }
 
 /** Fetches the contact list. An empty array is a valid answer: contacts are still syncing. */
@@ -42,36 +52,65 @@ export function fetchState(deps: ClientDeps, credentials: Credentials): string {
   return state;
 }
 
-/** One GREEN-API call with retries; returns the parsed JSON body. */
+/** Fetches one group's data (POST `{"groupId"}`): the parsed group, or `notInGroup` for a group the account is not in. */
+export function fetchGroup(
+  deps: ClientDeps,
+  credentials: Credentials,
+  groupId: string,
+  policy = PATIENT,
+): Group | 'notInGroup' {
+  return parseGroupData(requestJson(deps, credentials, 'getGroupData', policy, { groupId }), groupId);
+}
+
+/** One GREEN-API call with retries (a POST when `body` is given); returns the parsed JSON body. */
 export function requestJson(
   deps: ClientDeps,
   credentials: Credentials,
   method: ApiMethod,
   policy: RetryPolicy,
+  body?: Record<string, unknown>,
 ): unknown {
   const url = methodUrl(credentials, method);
+  const json = body === undefined ? null : JSON.stringify(body);
+  let lastTook = 0;
   for (let attempt = 0; ; attempt++) {
+    if (deps.pacer) {
+      if (!fits(deps, deps.pacer.waitFor(method) + lastTook)) throw new AddonError('unavailable');
+      deps.pacer.pace(method);
+    }
+    const started = deps.clock.now();
     let response: { status: number; body: string; headers: Record<string, string> };
     try {
-      response = deps.http.get(url);
+      response = json === null ? deps.http.get(url) : deps.http.post(url, json);
     } catch (error) {
       if (error instanceof NetworkFailure || (error instanceof Error && error.name === 'NetworkFailure')) {
-        throw new AddonError('unreachable');
+        throw new AddonError(
+          (error as NetworkFailure).reason === 'notAllowed' ? 'notAllowed' : 'unreachable',
+        );
       }
       throw new AddonError(
         'unreachable',
         redact(String((error as Error)?.message ?? error), credentials.apiTokenInstance),
       );
     }
+    lastTook = deps.clock.now() - started;
     const verdict = classify(response.status, response.body);
     if (verdict.ok) return parseJson(response.body);
     if (verdict.retry && attempt < policy.delaysMs.length) {
-      deps.clock.sleep(retryDelay(policy, verdict.kind, attempt, response.headers['retry-after']));
-      continue;
+      const delay = retryDelay(policy, verdict.kind, attempt, response.headers['retry-after']);
+      if (fits(deps, delay + lastTook)) {
+        deps.clock.sleep(delay);
+        continue;
+      }
     }
     const detail = verdict.kind === 'badRequest' ? serverText(response.body) : '';
     throw new AddonError(verdict.kind, redact(detail, credentials.apiTokenInstance));
   }
+}
+
+/** True when `ms` more from now still ends before the deadline (always, without one). */
+function fits(deps: ClientDeps, ms: number): boolean {
+  return deps.deadline === undefined || deps.clock.now() + ms <= deps.deadline;
 }
 
 function retryDelay(

@@ -12,7 +12,7 @@ export interface Credentials {
 }
 
 /** The GREEN-API methods this add-on calls. */
-export type ApiMethod = 'getContacts' | 'getStateInstance';
+export type ApiMethod = 'getContacts' | 'getStateInstance' | 'getGroupData';
 
 /** The request URL of `method` (getContacts page of the docs: shared/reference/getContacts-doc.txt). */
 export function methodUrl(credentials: Credentials, method: ApiMethod): string {

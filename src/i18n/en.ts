@@ -11,6 +11,8 @@ export const en = {
   'menu.diagnostics': 'Diagnostics',
 
   'menu.deleteRemoved': 'Delete removed contacts',
+  'menu.importMembers': 'Import group members',
+  'menu.deleteRemovedMembers': 'Delete members who left',
   'header.id': 'ID',
   'header.phone': 'Phone',
   'header.name': 'Name',
@@ -18,6 +20,10 @@ export const en = {
   'header.type': 'Type',
 
   'header.status': 'Status',
+  'header.groupId': 'Group ID',
+  'header.groupName': 'Group name',
+  'header.memberId': 'Member ID',
+  'header.role': 'Role',
   'status.removed': 'removed {date}',
 
   'log.header.time': 'Time',
@@ -31,6 +37,10 @@ export const en = {
   'log.returned': 'returned',
   'log.renamed': 'renamed',
   'log.firstImport': '{count} contacts (first import)',
+  'log.joined': 'joined',
+  'log.left': 'left',
+  'log.roleChanged': 'role changed',
+  'log.firstMembers': '{count} group members (first import)',
   'import.done': 'Imported {count} contacts (users: {users}, groups: {groups}).',
   'import.formulas': '{formulas} WA_CONTACTS formula cells were refreshed.',
   'import.changes': 'New: {added}, marked removed: {removed}, back: {returned}, renamed: {renamed}.',
@@ -43,6 +53,31 @@ export const en = {
     'Delete the {count} rows marked removed from the sheet "{sheet}"? Everything in those rows goes, your own columns too. Edit → Undo or File → Version history can bring them back.',
   'deleteRemoved.none': 'No rows of the sheet "{sheet}" are marked removed.',
   'deleteRemoved.done': 'Deleted {count} rows marked removed from the sheet "{sheet}".',
+
+  'members.title': 'Group members',
+  'members.done':
+    'Group members imported: {members} members of {total} groups. Joined: {added}, left: {removed}, back: {returned}, role changed: {changed}.',
+  'members.progress': 'Reading group members: {done} of {total} groups…',
+  'members.pending':
+    'Read the members of {done} of {total} groups so far; they are in the sheet. The rest continues by itself {when}.',
+  'members.when.at': 'at about {time}',
+  'members.when.nextRun': 'with the next automatic refresh (Google lets add-ons run at most once an hour)',
+  'members.when.none': 'when you choose Import group members again',
+  'members.quota':
+    "The GREEN-API plan's monthly quota for reading groups is used up (466). The members of {done} of {total} groups are in the sheet; the rest is read when you choose Import group members again or with the next scheduled refresh after the quota resets.",
+  'members.failed':
+    'Group members were not all read: {error} The members of {done} of {total} groups are in the sheet.',
+  'members.syncing':
+    'GREEN-API is still syncing the contact list, which the members import needs to know the groups. Try again in 5 minutes.',
+  'members.busy':
+    'A group members import is already running. It continues by itself; check Settings for its progress.',
+  'members.noGroups': 'This WhatsApp account is in no groups, so there are no members to import.',
+  'members.groups': '{done} of {total} groups read ({notInGroup} the account is not in).',
+  'members.state.running': 'Reading groups now',
+  'members.state.pending': 'Continues by itself',
+  'members.state.done': 'Done',
+  'members.state.stopped': 'Stopped',
+  'members.next.person': 'When you choose Import group members again, or with the next scheduled refresh.',
   'import.heldBack':
     'GREEN-API returned {count} contacts, so {removed} of the {live} contacts in the sheet would have been marked removed. An automatic refresh does not apply such a short list: the sheet was left as it was and the next run tries again. If the list is right, use Import contacts to apply it.',
   'import.syncing':
@@ -83,6 +118,10 @@ export const en = {
     'The automatic refresh could not open this spreadsheet. Open it and use WhatsApp Contacts → Refresh now (see README, "Permissions").',
   'error.contactsNoKey':
     'The sheet "WhatsApp Contacts" has data but no column headed "{detail}" in row 1, so the add-on cannot tell which row is which contact. Name that column "{detail}" again (or rename the sheet to keep it as it is) and try again.',
+  'error.membersNoKey':
+    'The sheet "WhatsApp Group Members" has data but no column headed "{detail}" in row 1, so the add-on cannot tell which row is which member. Name that column "{detail}" again (or rename the sheet to keep it as it is) and try again.',
+  'error.notAllowed':
+    'Google does not let this script call that apiUrl: it may only reach the GREEN-API hosts in its manifest (*.green-api.com, *.greenapi.com). Copy apiUrl from the GREEN-API console into Settings.',
   'error.internal':
     'Something went wrong in the add-on. Try again; if it keeps happening, run WhatsApp Contacts → Diagnostics.',
 
@@ -91,9 +130,19 @@ export const en = {
   'formula.noSettings': 'Set up the add-on first: WhatsApp Contacts → Settings.',
   'formula.busy': 'A refresh is running. This cell updates by itself when it is done.',
   'formula.badType': 'WA_CONTACTS: the argument type must be "all", "user" or "group" (got {value}).',
-  'formula.badHeader': 'WA_CONTACTS: the argument header must be TRUE or FALSE (got {value}).',
+  'formula.badHeader': '{fn}: the argument header must be TRUE or FALSE (got {value}).',
   'formula.none': 'No contacts of this type.',
 
+  'formula.tooLarge':
+    'WA_CONTACTS would return {count} contacts ({cells} cells): more than a formula can show (Sheets refuses results of about 500,000 cells with "Result too large"; this add-on stops at {limit}). Use WhatsApp Contacts → Import contacts for the whole list, or a type filter such as =WA_CONTACTS("group").',
+  'formula.tooLargeType':
+    'WA_CONTACTS would return {count} contacts of this type ({cells} cells): more than a formula can show (Sheets refuses results of about 500,000 cells with "Result too large"; this add-on stops at {limit}). Use WhatsApp Contacts → Import contacts for the whole list.',
+  'formula.badGroup':
+    "WA_GROUP_MEMBERS: the argument group must be a group ID (…@g.us) or a group's exact name (got {value}).",
+  'formula.unknownGroup':
+    'No group "{group}" in the contact list. Give a group ID (…@g.us) or a group\'s exact name, as in =WA_CONTACTS("group").',
+  'formula.ambiguousGroup': '{count} groups are named "{group}": give the group ID (…@g.us) instead.',
+  'formula.notInGroup': 'This WhatsApp account is not in the group "{group}" (any more).',
   'field.formMissing': 'The settings form is empty.',
   'field.apiUrl.invalid': 'apiUrl must be a web address like https://7105.api.greenapi.com.',
   'field.apiUrl.query':
@@ -111,6 +160,7 @@ export const en = {
   'field.refresh.trigger':
     'Google did not accept the auto-refresh schedule, so nothing was changed. Try again; if it keeps failing, run WhatsApp Contacts → Diagnostics.',
 
+  'field.flag.invalid': 'This choice must be on or off.',
   'settings.title': 'WhatsApp Contacts settings',
   'settings.saved': 'Settings saved.',
   'settings.apiUrl': 'apiUrl',
@@ -147,6 +197,13 @@ export const en = {
   'settings.status.source.menu': 'from the menu',
   'settings.status.source.auto': 'automatic',
   'settings.status.source.retry': 'automatic retry',
+  'settings.members': 'Also refresh group members on schedule',
+  'settings.members.hint':
+    "Once a day at most, with the auto-refresh. Each run reads every group once: one getGroupData request per group, which counts toward your GREEN-API plan's monthly quota.",
+  'settings.members.status': 'Group members',
+  'settings.members.never': 'No group members import yet.',
+  'settings.members.groups': 'Groups',
+  'settings.members.next': 'Continues',
   'settings.failed': 'Could not save: {message}',
 
   'state.authorized': 'Connected: the instance is authorized and ready.',
@@ -179,6 +236,9 @@ export const en = {
   'diag.installation.bound': 'Script bound to this spreadsheet (auto-refresh from 5 minutes).',
   'diag.installation.addon': 'Add-on (auto-refresh at most hourly, one trigger per document).',
   'diag.lastRefresh': 'Last refresh',
+  'diag.members': 'Group members import',
+  'diag.membersSnapshot': 'Members snapshot',
+  'diag.membersSnapshot.ok': 'Members of {count} groups, saved {age} minutes ago (for WA_GROUP_MEMBERS).',
   'diag.close': 'Close',
 } as const;
 

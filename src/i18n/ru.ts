@@ -12,6 +12,8 @@ export const ru: Record<StringKey, string> = {
   'menu.diagnostics': 'Диагностика',
 
   'menu.deleteRemoved': 'Удалить строки удалённых контактов',
+  'menu.importMembers': 'Импортировать участников групп',
+  'menu.deleteRemovedMembers': 'Удалить строки вышедших участников',
   'header.id': 'ID',
   'header.phone': 'Телефон',
   'header.name': 'Имя',
@@ -19,6 +21,10 @@ export const ru: Record<StringKey, string> = {
   'header.type': 'Тип',
 
   'header.status': 'Статус',
+  'header.groupId': 'ID группы',
+  'header.groupName': 'Название группы',
+  'header.memberId': 'ID участника',
+  'header.role': 'Роль',
   'status.removed': 'удалён {date}',
 
   'log.header.time': 'Время',
@@ -32,6 +38,10 @@ export const ru: Record<StringKey, string> = {
   'log.returned': 'вернулся',
   'log.renamed': 'переименован',
   'log.firstImport': 'контактов: {count} (первый импорт)',
+  'log.joined': 'вступил',
+  'log.left': 'вышел',
+  'log.roleChanged': 'роль изменена',
+  'log.firstMembers': 'участников групп: {count} (первый импорт)',
   'import.done': 'Импортировано контактов: {count} (пользователей: {users}, групп: {groups}).',
   'import.formulas': 'Обновлено ячеек с формулой WA_CONTACTS: {formulas}.',
   'import.changes':
@@ -45,6 +55,31 @@ export const ru: Record<StringKey, string> = {
     'Удалить с листа «{sheet}» строки, помеченные удалёнными ({count})? Всё содержимое этих строк пропадёт, включая ваши столбцы. Вернуть их можно через «Правка → Отменить» или «Файл → История версий».',
   'deleteRemoved.none': 'На листе «{sheet}» нет строк, помеченных удалёнными.',
   'deleteRemoved.done': 'С листа «{sheet}» удалено строк, помеченных удалёнными: {count}.',
+
+  'members.title': 'Участники групп',
+  'members.done':
+    'Участники групп импортированы: {members} участников в {total} группах. Вступили: {added}, вышли: {removed}, вернулись: {returned}, роль изменена: {changed}.',
+  'members.progress': 'Чтение участников групп: {done} из {total}…',
+  'members.pending':
+    'Прочитаны участники {done} из {total} групп, они уже на листе. Остальное продолжится само {when}.',
+  'members.when.at': 'примерно в {time}',
+  'members.when.nextRun':
+    'при следующем автообновлении (Google разрешает дополнениям запускаться не чаще раза в час)',
+  'members.when.none': 'когда вы снова выберете «Импортировать участников групп»',
+  'members.quota':
+    'Месячная квота тарифа GREEN-API на чтение групп исчерпана (466). На листе участники {done} из {total} групп; остальные будут прочитаны, когда вы снова запустите импорт участников, или при плановом обновлении после сброса квоты.',
+  'members.failed': 'Прочитаны не все участники групп: {error} На листе участники {done} из {total} групп.',
+  'members.syncing':
+    'GREEN-API ещё синхронизирует список контактов, а по нему импорт участников узнаёт группы. Повторите через 5 минут.',
+  'members.busy': 'Импорт участников групп уже выполняется. Он продолжится сам; ход виден в настройках.',
+  'members.noGroups': 'Этот аккаунт WhatsApp не состоит ни в одной группе — импортировать некого.',
+  'members.groups': 'Прочитано групп: {done} из {total} (в {notInGroup} аккаунт не состоит).',
+  'members.state.running': 'Сейчас читаются группы',
+  'members.state.pending': 'Продолжится само',
+  'members.state.done': 'Готово',
+  'members.state.stopped': 'Остановлено',
+  'members.next.person':
+    'Когда вы снова выберете «Импортировать участников групп», или при следующем плановом обновлении.',
   'import.heldBack':
     'GREEN-API вернул контактов: {count}, поэтому {removed} из {live} контактов листа были бы помечены удалёнными. Автоматическое обновление не применяет такой короткий список: лист оставлен без изменений, следующий запуск попробует снова. Если список верный, примените его через «Импортировать контакты».',
   'import.syncing':
@@ -85,6 +120,10 @@ export const ru: Record<StringKey, string> = {
     'Автообновление не смогло открыть эту таблицу. Откройте её и выберите Контакты WhatsApp → Обновить сейчас (см. README, «Permissions»).',
   'error.contactsNoKey':
     'На листе «WhatsApp Contacts» есть данные, но в строке 1 нет столбца с заголовком «{detail}», поэтому дополнение не может сопоставить строки с контактами. Верните столбцу заголовок «{detail}» (или переименуйте лист, чтобы сохранить его как есть) и повторите попытку.',
+  'error.membersNoKey':
+    'На листе «WhatsApp Group Members» есть данные, но в строке 1 нет столбца с заголовком «{detail}», поэтому дополнение не может сопоставить строки с участниками. Верните столбцу заголовок «{detail}» (или переименуйте лист, чтобы сохранить его как есть) и повторите попытку.',
+  'error.notAllowed':
+    'Google не разрешает этому скрипту обращаться к этому apiUrl: доступны только хосты GREEN-API из его манифеста (*.green-api.com, *.greenapi.com). Скопируйте apiUrl из консоли GREEN-API в настройки.',
   'error.internal':
     'В дополнении что-то пошло не так. Повторите; если ошибка не уходит, запустите Контакты WhatsApp → Диагностика.',
 
@@ -93,9 +132,19 @@ export const ru: Record<StringKey, string> = {
   'formula.noSettings': 'Сначала настройте дополнение: Контакты WhatsApp → Настройки.',
   'formula.busy': 'Идёт обновление. Ячейка обновится сама, когда оно закончится.',
   'formula.badType': 'WA_CONTACTS: аргумент type должен быть "all", "user" или "group" (получено {value}).',
-  'formula.badHeader': 'WA_CONTACTS: аргумент header должен быть TRUE или FALSE (получено {value}).',
+  'formula.badHeader': '{fn}: аргумент header должен быть TRUE или FALSE (получено {value}).',
   'formula.none': 'Контактов такого типа нет.',
 
+  'formula.tooLarge':
+    'WA_CONTACTS вернула бы контактов: {count} ({cells} ячеек) — больше, чем может показать формула (Таблицы отвечают «Result too large» примерно на 500 000 ячеек; это дополнение останавливается на {limit}). Для всего списка используйте «Контакты WhatsApp → Импортировать контакты» или фильтр по типу, например =WA_CONTACTS("group").',
+  'formula.tooLargeType':
+    'WA_CONTACTS вернула бы контактов этого типа: {count} ({cells} ячеек) — больше, чем может показать формула (Таблицы отвечают «Result too large» примерно на 500 000 ячеек; это дополнение останавливается на {limit}). Для всего списка используйте «Контакты WhatsApp → Импортировать контакты».',
+  'formula.badGroup':
+    'WA_GROUP_MEMBERS: аргумент group должен быть ID группы (…@g.us) или точным названием группы (получено {value}).',
+  'formula.unknownGroup':
+    'Группы «{group}» нет в списке контактов. Укажите ID группы (…@g.us) или её точное название, как в =WA_CONTACTS("group").',
+  'formula.ambiguousGroup': 'Групп с названием «{group}»: {count}. Укажите ID группы (…@g.us).',
+  'formula.notInGroup': 'Этот аккаунт WhatsApp не состоит в группе «{group}» (больше).',
   'field.formMissing': 'Форма настроек пуста.',
   'field.apiUrl.invalid': 'apiUrl должен быть адресом вида https://7105.api.greenapi.com.',
   'field.apiUrl.query':
@@ -113,6 +162,7 @@ export const ru: Record<StringKey, string> = {
   'field.refresh.trigger':
     'Google не принял расписание автообновления, поэтому ничего не изменено. Повторите; если не помогает, запустите Контакты WhatsApp → Диагностика.',
 
+  'field.flag.invalid': 'Этот выбор может быть только «вкл.» или «выкл.».',
   'settings.title': 'Настройки: Контакты WhatsApp',
   'settings.saved': 'Настройки сохранены.',
   'settings.apiUrl': 'apiUrl',
@@ -150,6 +200,13 @@ export const ru: Record<StringKey, string> = {
   'settings.status.source.menu': 'из меню',
   'settings.status.source.auto': 'автоматически',
   'settings.status.source.retry': 'автоматический повтор',
+  'settings.members': 'Также обновлять участников групп по расписанию',
+  'settings.members.hint':
+    'Не чаще раза в сутки, вместе с автообновлением. Каждый запуск читает каждую группу: один запрос getGroupData на группу, он расходует месячную квоту тарифа GREEN-API.',
+  'settings.members.status': 'Участники групп',
+  'settings.members.never': 'Импорта участников групп ещё не было.',
+  'settings.members.groups': 'Группы',
+  'settings.members.next': 'Продолжится',
   'settings.failed': 'Не удалось сохранить: {message}',
 
   'state.authorized': 'Подключено: инстанс авторизован и готов к работе.',
@@ -182,5 +239,8 @@ export const ru: Record<StringKey, string> = {
   'diag.installation.bound': 'Скрипт привязан к этой таблице (автообновление от 5 минут).',
   'diag.installation.addon': 'Дополнение (автообновление не чаще раза в час, один триггер на документ).',
   'diag.lastRefresh': 'Последнее обновление',
+  'diag.members': 'Импорт участников групп',
+  'diag.membersSnapshot': 'Снимок участников',
+  'diag.membersSnapshot.ok': 'Участники {count} групп, сохранены {age} мин. назад (для WA_GROUP_MEMBERS).',
   'diag.close': 'Закрыть',
 };

@@ -5,6 +5,12 @@
 import { type HttpResponse, NetworkFailure, type Services, type TriggerInfo } from './services';
 
 const ZONE_KEY = 'wa.timeZone';
+/**
+ * UrlFetchApp's refusal of a URL outside the manifest's urlFetchWhitelist, as reported ("Request to … failed
+ * because the URL has not been whitelisted in the script manifest": diegomanuel/binance-to-google-sheets issue 82);
+ * Google may say "allowlisted" one day, so both words count.
+ */
+const NOT_ALLOWED = /(white|allow)list/i;
 
 /** Creates the Services object backed by Apps Script. */
 export function gasServices(): Services {
@@ -31,7 +37,10 @@ export function gasServices(): Services {
     return zone;
   };
   return {
-    http: { get: fetchUrl },
+    http: {
+      get: (url) => fetchUrl(url, { method: 'get' }),
+      post: (url, json) => fetchUrl(url, { method: 'post', contentType: 'application/json', payload: json }),
+    },
     clock: { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms) },
     triggers: {
       list: () => projectTriggers(documentSpreadsheet()).map(describe),
@@ -113,14 +122,17 @@ export function gasServices(): Services {
   };
 }
 
-/** GET with `muteHttpExceptions`: every status comes back to be read; only a missing answer throws. */
-function fetchUrl(url: string): HttpResponse {
+/** A fetch with `muteHttpExceptions`: every status comes back to be read; only a missing answer throws. */
+function fetchUrl(url: string, params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions): HttpResponse {
   let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
   try {
-    response = UrlFetchApp.fetch(url, { method: 'get', muteHttpExceptions: true, followRedirects: true });
-  } catch (_) {
-    // The platform's message ("Address unavailable: <url>", "DNS error: <url>") contains the token: drop it.
-    throw new NetworkFailure();
+    response = UrlFetchApp.fetch(url, { ...params, muteHttpExceptions: true, followRedirects: true });
+  } catch (error) {
+    // The platform's message ("Address unavailable: <url>", "DNS error: <url>", "…failed because the URL has
+    // not been whitelisted in the script manifest") contains the token: only its kind is kept.
+    throw new NetworkFailure(
+      NOT_ALLOWED.test(String((error as Error)?.message)) ? 'notAllowed' : 'unreachable',
+    );
   }
   const headers: Record<string, string> = {};
   const raw = response.getHeaders() as Record<string, unknown>;

@@ -11,16 +11,23 @@ export interface HttpResponse {
   headers: Record<string, string>;
 }
 
-/** HTTP GET; throws `NetworkFailure` when no answer arrives at all (DNS, refused, timeout). */
+/** HTTP; throws `NetworkFailure` when no answer arrives at all (DNS, refused, timeout, a URL not allowed). */
 export interface Http {
   get(url: string): HttpResponse;
+  /** POST with a JSON body. */
+  post(url: string, json: string): HttpResponse;
 }
 
-/** Thrown by `Http.get` when the host could not be reached. Carries no URL: the URL holds the token. */
+/**
+ * Thrown by `Http` when no answer came: the host could not be reached, or (`notAllowed`) the script may not
+ * fetch that URL (the manifest's urlFetchWhitelist). Carries no URL: the URL holds the token.
+ */
 export class NetworkFailure extends Error {
-  constructor() {
+  readonly reason: 'unreachable' | 'notAllowed';
+  constructor(reason: 'unreachable' | 'notAllowed' = 'unreachable') {
     super('network failure');
     this.name = 'NetworkFailure';
+    this.reason = reason;
   }
 }
 

@@ -11,14 +11,16 @@
 
 import { saveSnapshot, snapshotDeps } from '../cache/snapshot';
 import type { Contact } from '../contacts/contact';
-import { AddonError, type ErrorKind, isAddonError } from '../errors/addon-error';
+import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
 import { fetchContacts } from '../greenapi/client';
 import type { Translate } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import { instanceKey, loadSettings } from '../settings/store';
 import { applyContacts, type ContactsMerge, planContacts } from '../sheet/contacts-sheet';
 import { recalculateFormulas } from '../sheet/formula-cells';
-import { cancelRetry, MAX_EMPTY_ANSWERS, type RetryPlan, scheduleRetry } from './schedule';
+import { settleFollowUp } from './follow-up';
+import { safely } from './safely';
+import { MAX_EMPTY_ANSWERS, RETRY_AFTER_MS, type RetryPlan, scheduleFollowUp } from './schedule';
 import { resolveSpreadsheet } from './spreadsheet';
 import { type RefreshSource, type RefreshStatus, readStatus, writeStatus } from './status';
 
@@ -86,7 +88,7 @@ export function runRefresh(
   const lock = services.lock();
   if (lock && !lock.tryLock(LOCK_WAIT_MS[source])) {
     // A retry that finds another refresh running must not be lost: it already deleted its own trigger.
-    const retry = source === 'retry' ? retryLater(services, null) : undefined;
+    const retry = source === 'retry' ? retryLater(services) : undefined;
     return record(services, source, { outcome: 'busy', retry });
   }
   try {
@@ -94,7 +96,7 @@ export function runRefresh(
     try {
       contacts = options.contacts ?? fetchContacts(services, settings);
     } catch (error) {
-      return record(services, source, { outcome: 'error', error: asAddonError(error) });
+      return record(services, source, { outcome: 'error', error: toAddonError(error) });
     }
     if (contacts.length === 0) return notApplied(services, source, null);
     const now = services.clock.now();
@@ -118,9 +120,8 @@ export function runRefresh(
     }
     const formulas =
       safely(services, 'formulas', () => recalculateFormulas(spreadsheet, () => services.flush())) ?? 0;
-    safely(services, 'triggers', () => cancelRetry(services.triggers));
     const groups = contacts.filter((c) => c.type === 'group').length;
-    return record(services, source, {
+    const result = record(services, source, {
       outcome: 'ok',
       count: contacts.length,
       users: contacts.length - groups,
@@ -134,6 +135,9 @@ export function runRefresh(
       },
       sheet,
     });
+    // No contacts retry is pending any more: the follow-up stays only for a members import's next slice.
+    safely(services, 'triggers', () => settleFollowUp(services));
+    return result;
   } finally {
     lock?.releaseLock();
   }
@@ -157,22 +161,24 @@ function notApplied(services: Services, source: RefreshSource, list: ShortList |
   const counted = streak !== before || previous?.lastEmptyAt == null ? now : previous.lastEmptyAt;
   const empty = { streak, lastEmptyAt: counted };
   if (streak >= MAX_EMPTY_ANSWERS) {
-    safely(services, 'triggers', () => cancelRetry(services.triggers));
     const result: RefreshResult = list
       ? { outcome: 'heldBack', list, retry: { kind: 'none' } }
       : { outcome: 'gaveUp' };
-    return record(services, source, result, empty);
+    record(services, source, result, empty);
+    safely(services, 'triggers', () => settleFollowUp(services));
+    return result;
   }
-  const retry = retryLater(services, previous?.nextRetryAt ?? null);
+  const retry = retryLater(services);
   const result: RefreshResult = list ? { outcome: 'heldBack', list, retry } : { outcome: 'syncing', retry };
   return record(services, source, result, empty);
 }
 
-function retryLater(services: Services, pendingAt: number | null): RetryPlan {
+function retryLater(services: Services): RetryPlan {
+  const now = services.clock.now();
   return (
-    safely(services, 'triggers', () => scheduleRetry(services.triggers, services.clock.now(), pendingAt)) ?? {
-      kind: 'none',
-    }
+    safely(services, 'triggers', () =>
+      scheduleFollowUp(services.triggers, services.properties(), now, now + RETRY_AFTER_MS),
+    ) ?? { kind: 'none' }
   );
 }
 
@@ -218,19 +224,4 @@ function record(
 /** Records an unexpected failure of a run that has no one to tell (a trigger), keeping the rest of the status. */
 export function recordUnexpected(services: Services, source: RefreshSource): void {
   record(services, source, { outcome: 'error', error: new AddonError('unexpected') });
-}
-
-function asAddonError(error: unknown): AddonError {
-  if (isAddonError(error)) return error;
-  return new AddonError('unexpected');
-}
-
-/** Work after the data is safe (snapshot, formulas, trigger bookkeeping): a failure is logged, not thrown. */
-function safely<T>(services: Services, what: string, work: () => T): T | null {
-  try {
-    return work();
-  } catch (error) {
-    services.log(`${what} step failed: ${(error as Error)?.message ?? error}`);
-    return null;
-  }
 }

@@ -1,6 +1,6 @@
 /**
- * The add-on's own time-driven triggers: one recurring auto-refresh, and a one-shot retry after GREEN-API's
- * 5-minute sync window. Triggers are recognised by handler name, so triggers this add-on did not create are
+ * The add-on's own time-driven triggers: one recurring auto-refresh, and one one-shot follow-up — a retry after
+ * GREEN-API's 5-minute sync window, the next slice of a members import, or both. Triggers are recognised by handler name, so triggers this add-on did not create are
  * never touched. Published add-ons may run time-driven triggers at most hourly and have one per user per
  * document (https://developers.google.com/workspace/add-ons/concepts/editor-triggers, "Restrictions"); there
  * the retry rides on the hourly run. A bound script has neither limit. `after(ms)` is a minimum, "won't be less"
@@ -10,10 +10,12 @@ import type { Installation, TriggerInfo, Triggers } from '../platform/services';
 
 /** Handler of the recurring auto-refresh trigger (an entry point). */
 export const AUTO_HANDLER = 'onAutoRefresh';
-/** Handler of the one-shot retry trigger (an entry point). */
+/** Handler of the one-shot follow-up trigger (an entry point): a contacts retry and/or a members slice. */
 export const RETRY_HANDLER = 'onRetryRefresh';
 /** The retry is asked for 5½ minutes ahead, so it fires 5 to 7 minutes after an empty answer. */
 export const RETRY_AFTER_MS = 5.5 * 60_000;
+/** The next slice of a members import, in a bound script: a minute after the last one. */
+export const CONTINUE_AFTER_MS = 60_000;
 /** In an add-on without auto-refresh, the one allowed trigger retries after an hour. */
 export const ADDON_RETRY_AFTER_MS = 60 * 60_000;
 /** Empty answers in a row after which the add-on stops retrying and gives GREEN-API's advice. */
@@ -87,23 +89,49 @@ export function applyAutoRefresh(
   remember(properties, created, now);
 }
 
-/** How the next try after an empty answer will happen. */
+/** How the next follow-up (a contacts retry, the next slice of a members import) will happen. */
 export type RetryPlan = { kind: 'scheduled'; at: number } | { kind: 'nextRun' } | { kind: 'none' };
 
-/** Makes sure one retry is pending (never more than one). */
-export function scheduleRetry(triggers: Triggers, now: number, pendingAt: number | null): RetryPlan {
+const FOLLOW_UP_AT = 'wa.followUpAt';
+
+/**
+ * Makes sure one follow-up comes by `wantAt`: the one-shot trigger (RETRY_HANDLER) runs whatever work is due
+ * then — a contacts retry, the next slice of the members import — so there is never more than one. A pending
+ * one that comes early enough is kept; in a bound script a later one is replaced by an earlier one (created
+ * first, so a failure keeps the old). An add-on may hold one time-driven trigger per document and run it at most
+ * hourly: there the follow-up rides on the hourly auto-refresh when there is one, else on the pending one-shot,
+ * else a one-shot an hour ahead.
+ */
+export function scheduleFollowUp(
+  triggers: Triggers,
+  properties: GoogleAppsScript.Properties.Properties,
+  now: number,
+  wantAt: number,
+): RetryPlan {
   const own = triggers.list();
-  if (own.some((t) => t.handler === RETRY_HANDLER)) {
-    return pendingAt ? { kind: 'scheduled', at: pendingAt } : { kind: 'nextRun' };
-  }
+  const pending = own.filter((t) => t.handler === RETRY_HANDLER);
   const addon = triggers.installation() === 'addon';
   if (addon && own.some((t) => t.handler === AUTO_HANDLER)) return { kind: 'nextRun' };
-  const after = addon ? ADDON_RETRY_AFTER_MS : RETRY_AFTER_MS;
+  const stored = Number(properties.getProperty(FOLLOW_UP_AT));
+  const at = stored > 0 ? stored : null;
+  if (pending.length > 0) {
+    if (at !== null && at <= wantAt) return { kind: 'scheduled', at };
+    if (addon || at === null) return at !== null ? { kind: 'scheduled', at } : { kind: 'nextRun' };
+  }
+  const after = addon ? Math.max(ADDON_RETRY_AFTER_MS, wantAt - now) : Math.max(0, wantAt - now);
   triggers.createOnce(RETRY_HANDLER, after);
+  for (const trigger of pending) triggers.remove(trigger.id);
+  properties.setProperty(FOLLOW_UP_AT, String(now + after));
   return { kind: 'scheduled', at: now + after };
 }
 
-/** Removes pending retry triggers (also the fired one, which stays listed until deleted). */
-export function cancelRetry(triggers: Triggers): void {
+/** Removes pending follow-up triggers (also a fired one, which stays listed until deleted). */
+export function cancelFollowUp(triggers: Triggers, properties: GoogleAppsScript.Properties.Properties): void {
   for (const trigger of triggers.list()) if (trigger.handler === RETRY_HANDLER) triggers.remove(trigger.id);
+  properties.deleteProperty(FOLLOW_UP_AT);
+}
+
+/** Forgets the time of the follow-up that has just fired (its trigger removes itself). */
+export function followUpFired(properties: GoogleAppsScript.Properties.Properties): void {
+  properties.deleteProperty(FOLLOW_UP_AT);
 }

@@ -1,42 +1,58 @@
 /**
  * What the time-driven triggers run. Trigger runs are silent — there is no one to see a toast or alert — so the
- * outcome goes only into the recorded status. The retry trigger deletes itself first (a fired one-shot stays
- * listed and counts toward the 20-trigger limit); if the answer is empty again, or another refresh is running,
- * the refresh schedules the next one. Triggers belong to the user who created them, so when a second editor
- * sets an interval the document would get two auto-refreshes: the document remembers which trigger is the
- * current one, and any other auto-refresh trigger removes itself when it fires. The event's `triggerUid`:
+ * outcome goes only into the recorded status (and the members job). The follow-up trigger deletes itself first
+ * (a fired one-shot stays listed and counts toward the 20-trigger limit), runs the work that is due — a contacts
+ * retry, the next slice of a members import — and leaves one follow-up for whatever is still pending. Triggers
+ * belong to the user who created them, so when a second editor sets an interval the document would get two
+ * auto-refreshes: the document remembers which trigger is the current one, and any other auto-refresh trigger
+ * removes itself when it fires. The event's `triggerUid`:
  * https://developers.google.com/apps-script/guides/triggers/events#time-driven_events
  */
-
 import { translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
+import { pendingWork, settleFollowUp } from './follow-up';
+import { runMembers, scheduledMembers } from './members';
 import { recordUnexpected, runRefresh } from './refresh';
-import { cancelRetry, currentAutoTrigger } from './schedule';
+import { cancelFollowUp, currentAutoTrigger, followUpFired } from './schedule';
 
 /** The part of a time-driven event the handlers read. */
 export interface ClockEvent {
   triggerUid?: string;
 }
 
-/** The recurring auto-refresh. */
+/** Work due within this much of now runs in this follow-up (a trigger fires no sooner than asked). */
+const DUE_SLACK_MS = 60_000;
+
+/** The recurring auto-refresh: the contacts, then the members import when one is unfinished or due. */
 export function autoRefresh(services: Services, event?: ClockEvent): void {
   silently(services, 'auto', () => {
+    const startedAt = services.clock.now();
     const uid = event?.triggerUid ? String(event.triggerUid) : '';
     if (uid && currentAutoTrigger(services.properties()) !== uid) {
       services.triggers.remove(uid); // replaced by another save (maybe another editor's), or turned off
       return;
     }
-    runRefresh(services, 'auto', translator(services.locale()));
+    const t = translator(services.locale());
+    runRefresh(services, 'auto', t);
+    scheduledMembers(services, t, startedAt);
   });
 }
 
-/** The one-shot retry after an empty answer. */
+/** The one-shot follow-up: a contacts retry after an empty answer, the next slice of a members import. */
 export function retryRefresh(services: Services, event?: ClockEvent): void {
   silently(services, 'retry', () => {
+    const startedAt = services.clock.now();
+    const properties = services.properties();
     const uid = event?.triggerUid ? String(event.triggerUid) : '';
     if (uid) services.triggers.remove(uid);
-    else cancelRetry(services.triggers);
-    runRefresh(services, 'retry', translator(services.locale()));
+    else cancelFollowUp(services.triggers, properties);
+    followUpFired(properties);
+    const t = translator(services.locale());
+    const due = pendingWork(properties);
+    const soon = startedAt + DUE_SLACK_MS;
+    if (due.contactsAt !== null && due.contactsAt <= soon) runRefresh(services, 'retry', t);
+    if (due.membersAt !== null && due.membersAt <= soon) runMembers(services, 'continue', t, { startedAt });
+    settleFollowUp(services);
   });
 }
 

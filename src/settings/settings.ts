@@ -7,6 +7,8 @@ import type { Credentials } from '../greenapi/url';
 /** Stored settings. `apiTokenInstance` never leaves the server except inside a request URL. */
 export interface Settings extends Credentials {
   refreshEveryMinutes: number;
+  /** Also refresh group members on schedule (once a day at most: it spends getGroupData's quota). */
+  membersOnSchedule: boolean;
 }
 
 /** What the sidebar sends to saveSettings. Everything optional; a blank token keeps the stored one. */
@@ -15,10 +17,16 @@ export interface SettingsForm {
   idInstance?: unknown;
   apiTokenInstance?: unknown;
   refreshEveryMinutes?: unknown;
+  membersOnSchedule?: unknown;
 }
 
 /** The field names of the form, as the sidebar knows them. */
-export type Field = 'apiUrl' | 'idInstance' | 'apiTokenInstance' | 'refreshEveryMinutes';
+export type Field =
+  | 'apiUrl'
+  | 'idInstance'
+  | 'apiTokenInstance'
+  | 'refreshEveryMinutes'
+  | 'membersOnSchedule';
 
 /** GREEN-API's generic host; the console shows the instance's own (e.g. https://7105.api.greenapi.com). */
 export const DEFAULT_API_URL = 'https://api.green-api.com';
@@ -61,7 +69,17 @@ export function validateSettings(
       stored?.refreshEveryMinutes ?? 0,
       minRefreshMinutes,
     ),
+    membersOnSchedule: validateFlag(form.membersOnSchedule, stored?.membersOnSchedule ?? false),
   };
+}
+
+/** A yes/no choice: true or false (also "true"/"false"); missing keeps `current`. */
+export function validateFlag(value: unknown, current: boolean): boolean {
+  if (value == null || value === '') return current;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
+    return value.trim().toLowerCase() === 'true';
+  throw new FieldError('membersOnSchedule', 'field.flag.invalid');
 }
 
 /**

@@ -9,6 +9,7 @@ const KEYS = {
   idInstance: 'wa.idInstance',
   apiTokenInstance: 'wa.apiTokenInstance',
   refreshEveryMinutes: 'wa.refreshEveryMinutes',
+  membersOnSchedule: 'wa.membersOnSchedule',
 } as const;
 
 /** The stored settings, or null when nothing complete is stored. */
@@ -24,6 +25,7 @@ export function loadSettings(properties: GoogleAppsScript.Properties.Properties)
     idInstance,
     apiTokenInstance,
     refreshEveryMinutes: Number.isFinite(minutes) ? minutes : 0,
+    membersOnSchedule: all[KEYS.membersOnSchedule] === 'true',
   };
 }
 
@@ -34,6 +36,7 @@ export function storeSettings(properties: GoogleAppsScript.Properties.Properties
     [KEYS.idInstance]: settings.idInstance,
     [KEYS.apiTokenInstance]: settings.apiTokenInstance,
     [KEYS.refreshEveryMinutes]: String(settings.refreshEveryMinutes),
+    [KEYS.membersOnSchedule]: String(settings.membersOnSchedule),
   });
 }
 

@@ -1,25 +1,26 @@
 /**
- * Makes every `=WA_CONTACTS(…)` cell recalculate after a refresh. Sheets re-runs a custom function only when its
+ * Makes every `=WA_CONTACTS(…)` (or `=WA_GROUP_MEMBERS(…)`) cell recalculate after a refresh. Sheets re-runs a custom function only when its
  * arguments or its formula text change (https://developers.google.com/apps-script/guides/sheets/functions,
  * "Recalculation"), so each formula cell is cleared, the change flushed, and the same formula written back:
  * to Sheets that is an edit of the formula. The user's formula text is kept exactly. The cells are found with
  * one TextFinder search over formula text, so the cost grows with the number of formula cells, not of contacts.
  */
 
-/** The custom function's name, as users type it. */
+/** The contacts custom function's name, as users type it. */
 export const FORMULA_NAME = 'WA_CONTACTS';
-const CALL = new RegExp(`\\b${FORMULA_NAME}\\s*\\(`, 'i');
 
-/** Re-enters every WA_CONTACTS formula in the spreadsheet; returns how many cells were touched. */
+/** Re-enters every formula calling the custom function `name` in the spreadsheet; returns how many cells. */
 export function recalculateFormulas(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   flush: () => void,
+  name = FORMULA_NAME,
 ): number {
-  const found = spreadsheet.createTextFinder(FORMULA_NAME).matchFormulaText(true).findAll();
+  const call = new RegExp(`\\b${name}\\s*\\(`, 'i');
+  const found = spreadsheet.createTextFinder(name).matchFormulaText(true).findAll();
   const cells: Array<{ range: GoogleAppsScript.Spreadsheet.Range; formula: string }> = [];
   for (const range of found) {
     const formula = range.getFormula();
-    if (formula && CALL.test(formula)) cells.push({ range, formula });
+    if (formula && call.test(formula)) cells.push({ range, formula });
   }
   if (cells.length === 0) return 0;
   const cleared: typeof cells = [];

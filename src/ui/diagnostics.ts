@@ -5,17 +5,20 @@
  * This is how the add-on is verified on the real platform (docs/LIVE-CHECK.md).
  */
 
+import { membersInfo } from '../cache/members-snapshot';
 import { snapshotInfo } from '../cache/snapshot';
 import { isAddonError } from '../errors/addon-error';
 import { fetchState } from '../greenapi/client';
 import { tokenHint } from '../greenapi/url';
 import type { StringKey } from '../i18n/en';
 import { errorText, isStringKey, translator } from '../i18n/i18n';
+import { loadJob } from '../members/job';
 import type { Services } from '../platform/services';
 import { AUTO_HANDLER, autoRefreshSince, RETRY_HANDLER } from '../refresh/schedule';
 import { readStatus } from '../refresh/status';
 import { FieldError, validateSettings } from '../settings/settings';
 import { loadSettings } from '../settings/store';
+import { membersView } from './members-view';
 
 /** One line of the report. */
 export interface DiagnosticRow {
@@ -105,6 +108,26 @@ export function runDiagnostics(services: Services): DiagnosticReport {
         }
       : { check: t('diag.snapshot'), level: 'warn', text: t('diag.snapshot.none') },
   );
+
+  const members = membersView(services, t, loadJob(properties));
+  if (members) {
+    const parts = [`${members.at}: ${members.state}.`, members.groups];
+    if (members.next) parts.push(`${t('settings.members.next')}: ${members.next}`);
+    if (members.error) parts.push(`— ${members.error}`);
+    const level = members.error ? 'warn' : 'ok';
+    rows.push({ check: t('diag.members'), level, text: parts.join(' ') });
+  }
+  const membersCache = cache ? membersInfo(cache) : null;
+  if (membersCache) {
+    rows.push({
+      check: t('diag.membersSnapshot'),
+      level: 'ok',
+      text: t('diag.membersSnapshot.ok', {
+        count: membersCache.count,
+        age: Math.max(0, Math.round((now - membersCache.savedAt) / 60_000)),
+      }),
+    });
+  }
 
   if (status) {
     const outcome = t(`settings.status.outcome.${status.outcome}` as StringKey);

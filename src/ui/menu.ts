@@ -13,8 +13,11 @@ export function buildMenu(services: Services): void {
   const t = translator(services.locale());
   services.ui.addMenu([
     { caption: t('menu.import'), functionName: 'importContacts' },
+    { caption: t('menu.importMembers'), functionName: 'importGroupMembers' },
     { caption: t('menu.refresh'), functionName: 'refreshNow' },
+    null,
     { caption: t('menu.deleteRemoved'), functionName: 'deleteRemovedContacts' },
+    { caption: t('menu.deleteRemovedMembers'), functionName: 'deleteRemovedMembers' },
     null,
     { caption: t('menu.settings'), functionName: 'showSettings' },
     { caption: t('menu.diagnostics'), functionName: 'showDiagnostics' },

@@ -6,12 +6,14 @@
  */
 
 import { forgetFailure } from '../cache/failure-memo';
+import { dropMembers } from '../cache/members-snapshot';
 import { dropSnapshot } from '../cache/snapshot';
 import { isAddonError } from '../errors/addon-error';
 import { fetchState } from '../greenapi/client';
 import { tokenHint } from '../greenapi/url';
 import type { StringKey } from '../i18n/en';
 import { errorText, isStringKey, type Translate, table, translator } from '../i18n/i18n';
+import { clearJob, loadJob } from '../members/job';
 import type { Services } from '../platform/services';
 import { applyAutoRefresh, minRefreshMinutes } from '../refresh/schedule';
 import { rememberSpreadsheet } from '../refresh/spreadsheet';
@@ -25,6 +27,7 @@ import {
   validateSettings,
 } from '../settings/settings';
 import { instanceKey, loadSettings, storeSettings } from '../settings/store';
+import { type MembersView, membersView } from './members-view';
 
 /** The settings as the sidebar sees them. */
 export interface SettingsView {
@@ -35,7 +38,11 @@ export interface SettingsView {
   refreshEveryMinutes: number;
   refreshChoices: number[];
   installation: 'bound' | 'addon';
+  /** Also refresh group members on schedule. */
+  membersOnSchedule: boolean;
   status: StatusView | null;
+  /** The members import, in words (null before the first). */
+  members: MembersView | null;
   message?: string;
 }
 
@@ -81,7 +88,9 @@ export function settingsView(services: Services): SettingsView {
     refreshEveryMinutes: settings?.refreshEveryMinutes ?? 0,
     refreshChoices: REFRESH_CHOICES.filter((m) => m === 0 || m >= min),
     installation,
+    membersOnSchedule: settings?.membersOnSchedule ?? false,
     status: statusView(services, t),
+    members: membersView(services, t, loadJob(services.properties())),
   };
 }
 
@@ -123,8 +132,14 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
     const cache = services.cache();
     if (cache && (instanceChanged || tokenChanged)) forgetFailure(cache);
     if (instanceChanged) {
-      if (cache) dropSnapshot(cache);
-      if (stored) clearStatus(properties);
+      if (cache) {
+        dropSnapshot(cache);
+        dropMembers(cache);
+      }
+      if (stored) {
+        clearStatus(properties);
+        clearJob(properties);
+      }
     }
   } finally {
     lock?.releaseLock();

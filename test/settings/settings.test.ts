@@ -108,6 +108,23 @@ describe('validateSettings', () => {
       idInstance: '1101000001',
       apiTokenInstance: 'tok',
       refreshEveryMinutes: 60,
+      membersOnSchedule: false,
     });
+  });
+
+  it('takes the members-on-schedule choice as a boolean, keeps the stored one when missing, and names a bad one', () => {
+    const stored = validateSettings(
+      { idInstance: '1', apiTokenInstance: 'tok', membersOnSchedule: true },
+      null,
+      5,
+    );
+    expect(stored.membersOnSchedule).toBe(true);
+    expect(validateSettings({ idInstance: '1' }, stored, 5).membersOnSchedule).toBe(true);
+    expect(
+      validateSettings({ idInstance: '1', membersOnSchedule: 'false' }, stored, 5).membersOnSchedule,
+    ).toBe(false);
+    expect(() => validateSettings({ idInstance: '1', membersOnSchedule: 'yes' }, stored, 5)).toThrow(
+      expect.objectContaining({ field: 'membersOnSchedule' }),
+    );
   });
 });

@@ -5,7 +5,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { createEmulator } from '../support/emulator';
 
-const ITEMS = ['importContacts', 'refreshNow', 'deleteRemovedContacts', 'showSettings', 'showDiagnostics'];
+const ITEMS = [
+  'importContacts',
+  'importGroupMembers',
+  'refreshNow',
+  'deleteRemovedContacts',
+  'deleteRemovedMembers',
+  'showSettings',
+  'showDiagnostics',
+];
 
 describe('the add-on menu', () => {
   it.each(['NONE', 'LIMITED', 'FULL'] as const)('is built in AuthMode.%s', (mode) => {

@@ -43,7 +43,7 @@ function servedSidebar(locale: string): { html: string; title: string } {
   };
   let shown: { html: string; title: string } | null = null;
   const services: Services = {
-    http: { get: notUsed },
+    http: { get: notUsed, post: notUsed },
     clock: { now: notUsed, sleep: notUsed },
     triggers: {
       list: notUsed,
@@ -137,7 +137,9 @@ const NO_STATUS_VIEW: SettingsView = {
   refreshEveryMinutes: 0,
   refreshChoices: [0, 5, 10, 15, 30, 60, 120, 240, 360, 480, 720, 1440],
   installation: 'bound',
+  membersOnSchedule: false,
   status: null,
+  members: null,
 };
 
 const STORED_VIEW: SettingsView = {
@@ -148,7 +150,9 @@ const STORED_VIEW: SettingsView = {
   refreshEveryMinutes: 60,
   refreshChoices: [0, 5, 10, 15, 30, 60, 120, 240, 360, 480, 720, 1440],
   installation: 'bound',
+  membersOnSchedule: false,
   status: null,
+  members: null,
 };
 
 const ERROR_STATUS: StatusView = {

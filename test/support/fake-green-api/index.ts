@@ -15,11 +15,19 @@ import type { FakeConfig, FakeRequest } from './types';
 
 export type { ErrorBodyOptions } from './responses';
 export { responses } from './responses';
-export { type Contact, generateContacts, LONG_NAME, SAMPLE_CONTACTS } from './sample-contacts';
+export {
+  type Contact,
+  generateContacts,
+  generateParticipants,
+  LONG_NAME,
+  SAMPLE_CONTACTS,
+} from './sample-contacts';
 export type {
   ContactsSource,
   FakeConfig,
   FakeRequest,
+  GroupSpec,
+  GroupsSource,
   InstanceConfig,
   InstanceState,
   ScriptedResponse,

@@ -199,3 +199,32 @@ export function churnContacts(list: readonly Contact[], churn: number, seed = 1)
     out.push({ id: `7${uniqueDigits(i, offset)}00@c.us`, name: `Joiner ${i + 1}`, type: 'user' });
   return out;
 }
+
+/**
+ * `count` participants of a group, deterministic per group id and seed: the first a superadmin, the next two
+ * admins; ids are phones (`…@c.us`) and, one in ten, linked ids (`…@lid`).
+ */
+export function generateParticipants(
+  groupId: string,
+  count: number,
+  seed = 1,
+): Array<{ id: string; isAdmin: boolean; isSuperAdmin: boolean }> {
+  let h = seed >>> 0;
+  for (let i = 0; i < groupId.length; i++) h = imul(h ^ groupId.charCodeAt(i), 0x01000193) >>> 0;
+  const rnd = mulberry32(h);
+  const out: Array<{ id: string; isAdmin: boolean; isSuperAdmin: boolean }> = [];
+  const seen = new Set<string>();
+  while (out.length < count) {
+    const a = rnd();
+    const digits = `${a % 100000000}`.padStart(8, '0');
+    const id =
+      a % 10 === 0
+        ? `${LID_PREFIXES[a % 3]}${digits}0000@lid`
+        : `${PREFIXES[(a >>> 8) % PREFIXES.length]}${digits}@c.us`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const n = out.length;
+    out.push({ id, isAdmin: n > 0 && n < 3, isSuperAdmin: n === 0 });
+  }
+  return out;
+}

@@ -5,8 +5,21 @@
  * logs every API request, prints `LISTENING <port>` once ready and exits when its stdin closes or on SIGTERM.
  */
 import * as http from 'node:http';
-import { type Contact, churnContacts, generateContacts, SAMPLE_CONTACTS } from './sample-contacts';
-import type { ContactsSource, FakeConfig, FakeRequest, InstanceConfig, ScriptedResponse } from './types';
+import {
+  type Contact,
+  churnContacts,
+  generateContacts,
+  generateParticipants,
+  SAMPLE_CONTACTS,
+} from './sample-contacts';
+import type {
+  ContactsSource,
+  FakeConfig,
+  FakeRequest,
+  GroupSpec,
+  InstanceConfig,
+  ScriptedResponse,
+} from './types';
 
 const TEXT = 'text/plain; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -14,7 +27,17 @@ const NOT_AUTHORIZED_TEXT = 'instance is starting or not authorized';
 const KNOWN_METHODS: Record<string, string> = {
   getcontacts: 'getContacts',
   getstateinstance: 'getStateInstance',
+  getgroupdata: 'getGroupData',
 };
+/** The HTTP method each API method takes (GREEN-API's docs): getGroupData is a POST with a JSON body. */
+const HTTP_METHOD: Record<string, string> = {
+  getContacts: 'GET',
+  getStateInstance: 'GET',
+  getGroupData: 'POST',
+};
+/** Request header carrying the emulator's clock; the server keeps time by it when present. */
+const CLOCK_HEADER = 'x-emulator-time';
+const LATENCY_HEADER = 'x-simulated-latency-ms';
 const MAX_LOG = 100000;
 
 type Answer = ScriptedResponse;
@@ -23,6 +46,9 @@ interface Instance {
   cfg: InstanceConfig;
   script: ScriptedResponse[];
   stateScript: ScriptedResponse[];
+  groupScript: ScriptedResponse[];
+  /** Answered calls per API method (for the monthly quota). */
+  used: Map<string, number>;
   emptyLeft: number;
   /** JSON bodies by query key ('' = full list), built lazily. */
   bodies: Map<string, string>;
@@ -114,11 +140,22 @@ function applyConfig(target: Map<string, Instance>, patch: unknown): void {
       'stateScript' in p
         ? checkScript(p.stateScript ?? [], `${where}.stateScript`)
         : (old?.stateScript ?? []);
+    const groupScript =
+      'groupScript' in p
+        ? checkScript(p.groupScript ?? [], `${where}.groupScript`)
+        : (old?.groupScript ?? []);
+    if (cfg.groups !== undefined && !isObject(cfg.groups))
+      throw new Error(`${where}.groups must be an object`);
+    if (cfg.leftGroups !== undefined && !Array.isArray(cfg.leftGroups))
+      throw new Error(`${where}.leftGroups must be an array`);
+    if (cfg.quota !== undefined && !isObject(cfg.quota)) throw new Error(`${where}.quota must be an object`);
     const contactsChanged = !old || 'contacts' in p;
     next.set(id, {
       cfg,
       script,
       stateScript,
+      groupScript,
+      used: 'quota' in p ? new Map() : (old?.used ?? new Map()),
       emptyLeft: 'emptyResponses' in p || !old ? Math.floor(cfg.emptyResponses ?? 0) : old.emptyLeft,
       bodies: contactsChanged ? new Map() : old.bodies,
       list: contactsChanged ? null : old.list,
@@ -210,13 +247,17 @@ function answerApi(method: string, rawPath: string, query: URLSearchParams, entr
   const inst = instances.get(id);
   if (!inst) return text(403, 'Forbidden');
   if (token !== inst.cfg.token) return text(401, 'Unauthorized');
-  if (!apiMethod || method !== 'GET') return text(404, 'Not Found');
+  if (!apiMethod || method !== HTTP_METHOD[apiMethod]) return text(404, 'Not Found');
   if (rateLimited(inst, id, apiMethod, entry.at)) return text(429, 'Too Many Requests');
+  const limit = inst.cfg.quota?.[apiMethod];
+  if (limit !== undefined && (inst.used.get(apiMethod) ?? 0) >= limit) return quotaAnswer(apiMethod, limit);
+  inst.used.set(apiMethod, (inst.used.get(apiMethod) ?? 0) + 1);
   if (apiMethod === 'getStateInstance') {
     const scripted = inst.stateScript.shift();
     if (scripted) return scripted;
     return json(200, { stateInstance: inst.cfg.state ?? 'authorized' });
   }
+  if (apiMethod === 'getGroupData') return groupAnswer(inst, entry.body);
   const scripted = inst.script.shift();
   if (scripted) return scripted;
   const state = inst.cfg.state ?? 'authorized';
@@ -226,6 +267,64 @@ function answerApi(method: string, rawPath: string, query: URLSearchParams, entr
     return { status: 200, body: '[]', contentType: JSON_TYPE };
   }
   return { status: 200, body: contactsBody(inst, query), contentType: JSON_TYPE };
+}
+
+/** 466 as GREEN-API's documented example body, the method name lower-case. */
+function quotaAnswer(apiMethod: string, total: number): Answer {
+  return json(466, {
+    invokeStatus: {
+      method: apiMethod.toLowerCase(),
+      used: total,
+      total,
+      status: 'QUOTE_EXCEEDED',
+      description:
+        'Monthly quota has been exceeded. Please go to your personal account and change the tariff to business https://console.green-api.com',
+    },
+  });
+}
+
+/** The getGroupData answer for the JSON body `{"groupId": "…@g.us"}`. */
+function groupAnswer(inst: Instance, body: unknown): Answer {
+  const scripted = inst.groupScript.shift();
+  if (scripted) return scripted;
+  const state = inst.cfg.state ?? 'authorized';
+  if (state === 'notAuthorized' || state === 'starting') return text(400, NOT_AUTHORIZED_TEXT);
+  const groupId = isObject(body) && typeof body.groupId === 'string' ? body.groupId : '';
+  if (!/@g\.us$/.test(groupId)) return json(400, { message: 'bad request data' });
+  const left = { groupId: '', owner: '', subject: '', creation: 0, participants: [] };
+  if (inst.cfg.leftGroups?.includes(groupId)) return json(200, left);
+  const spec = groupSpec(inst, groupId);
+  if (!spec) return json(200, left);
+  return json(200, {
+    groupId,
+    owner: spec.owner ?? spec.participants.find((p) => p.isSuperAdmin)?.id ?? '',
+    subject: spec.subject ?? '',
+    creation: 1587570015,
+    participants: spec.participants.map((p) => ({
+      id: p.id,
+      isAdmin: Boolean(p.isAdmin || p.isSuperAdmin),
+      isSuperAdmin: Boolean(p.isSuperAdmin),
+    })),
+    subjectTime: 1587737715,
+    subjectOwner: '',
+    groupInviteLink: '',
+  });
+}
+
+/** A group's spec: listed, or generated for a group the instance's contact list has. */
+function groupSpec(inst: Instance, groupId: string): GroupSpec | null {
+  const groups = inst.cfg.groups;
+  if (!groups) return null;
+  if (typeof (groups as { generate?: unknown }).generate === 'number') {
+    const { generate, seed = 1 } = groups as { generate: number; seed?: number };
+    const group = contactsOf(inst).list.find((c) => c.id === groupId);
+    if (!group) return null;
+    return {
+      subject: typeof group.name === 'string' ? group.name : '',
+      participants: generateParticipants(groupId, generate, seed),
+    };
+  }
+  return (groups as Record<string, GroupSpec>)[groupId] ?? null;
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -285,6 +384,7 @@ function send(req: http.IncomingMessage, res: http.ServerResponse, a: Answer): v
   }
   const headers: Record<string, string | number> = {};
   if (a.contentType) headers['Content-Type'] = a.contentType;
+  if (a.simulatedDelayMs) headers[LATENCY_HEADER] = a.simulatedDelayMs;
   headers['Content-Length'] = Buffer.byteLength(a.body ?? '');
   Object.assign(headers, a.headers ?? {});
   res.writeHead(a.status, headers);
@@ -300,15 +400,23 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
     send(req, res, await answerControl(req, path));
     return;
   }
-  req.resume();
   const method = req.method ?? 'GET';
+  const raw = method === 'POST' ? await readBody(req) : (req.resume(), '');
+  let body: unknown = null;
+  try {
+    body = raw ? JSON.parse(raw) : null;
+  } catch {
+    body = null;
+  }
+  const clock = Number(req.headers[CLOCK_HEADER]);
   const entry: FakeRequest = {
     method,
     path: url,
     idInstance: null,
     apiMethod: null,
     status: 0,
-    at: Date.now(),
+    at: Number.isFinite(clock) && clock > 0 ? clock : Date.now(),
+    ...(method === 'POST' ? { body } : {}),
   };
   let a: Answer;
   try {

@@ -22,6 +22,11 @@ export interface ScriptedResponse {
   headers?: Record<string, string>;
   /** Extra latency for this answer only (overrides the instance's `delayMs`). */
   delayMs?: number;
+  /**
+   * Latency the answer declares without waiting (header `x-simulated-latency-ms`): the emulator's clock moves
+   * on by it, so a slow GREEN-API costs no real time in tests.
+   */
+  simulatedDelayMs?: number;
   drop?: boolean;
 }
 
@@ -32,6 +37,19 @@ export interface ScriptedResponse {
 export type ContactsSource =
   | ReadonlyArray<Contact | Record<string, unknown>>
   | { generate: number; seed?: number; churn?: number };
+
+/** One group as getGroupData answers it (participants with the documented admin flags). */
+export interface GroupSpec {
+  subject?: string;
+  owner?: string;
+  participants: ReadonlyArray<{ id: string; isAdmin?: boolean; isSuperAdmin?: boolean }>;
+}
+
+/**
+ * getGroupData's groups: listed one by one, or generated — every `@g.us` id gets `generate` participants
+ * (the first a superadmin, the next two admins), deterministic per group id and seed.
+ */
+export type GroupsSource = { readonly [groupId: string]: GroupSpec } | { generate: number; seed?: number };
 
 /** Full settings of one fake instance; everything but `token` is optional. */
 export interface InstanceConfig {
@@ -52,6 +70,17 @@ export interface InstanceConfig {
   rateLimitScope?: 'method' | 'instance';
   /** Artificial latency for every answer of this instance. */
   delayMs?: number;
+  /** getGroupData's groups (default: none known). */
+  groups?: GroupsSource;
+  /**
+   * Groups the account has left: getGroupData answers 200 with an empty groupId and no participants (what
+   * GREEN-API answers then is not documented; this is the add-on's assumption to test against).
+   */
+  leftGroups?: readonly string[];
+  /** One-off answers for getGroupData, consumed in order before normal behaviour. */
+  groupScript?: ScriptedResponse[];
+  /** Monthly quota per API method (Developer plan): after this many answered calls, 466. */
+  quota?: { readonly [apiMethod: string]: number };
 }
 
 /**
@@ -73,6 +102,8 @@ export interface FakeRequest {
   apiMethod: string | null;
   /** Status sent; 0 when the connection was dropped on purpose. */
   status: number;
-  /** Epoch milliseconds at which the request arrived. */
+  /** Epoch milliseconds at which the request arrived (the emulator's clock when it sends one). */
   at: number;
+  /** The JSON body of a POST, parsed (null otherwise or when it is not JSON). */
+  body?: unknown;
 }

@@ -16,6 +16,10 @@ const FETCH_TIMEOUT_MS = 60_000; // observed ~60 s on the platform (UNVERIFIED, 
 // "URL Fetch header size 8 KB / call", "URL Fetch POST size 50 MB / call", "URL Fetch calls 20,000 / day"
 // (consumer accounts; Workspace 100,000 — the stricter consumer figure is used). "Quotas ... reset 24 hours after
 // the first request." The daily-quota text is the platform's well-known one; the other texts are chosen (UNVERIFIED).
+/** Request header carrying the emulator's clock (ms) to test servers; not the script's, not counted. */
+export const CLOCK_HEADER = 'x-emulator-time';
+/** Response header by which a test server declares how long its answer took (ms, simulated). */
+export const LATENCY_HEADER = 'x-simulated-latency-ms';
 const HEADERS_MAX = 100;
 const HEADERS_BYTES_MAX = 8 * 1024;
 const PAYLOAD_MAX = 50 * 1024 * 1024;
@@ -160,19 +164,34 @@ export function urlFetchService(
     core.fetchLog.push({ url, method });
     exec.rec.urlFetchCalls++;
     let res: SyncResponse;
+    const started = performance.now();
     try {
       res = syncHttp(url, {
         method,
-        headers,
+        // The emulator's clock travels with the request, so a test server can keep time with the script.
+        headers: { ...headers, [CLOCK_HEADER]: String(core.clock) },
         body,
         followRedirects: params.followRedirects !== false,
         timeoutMs: FETCH_TIMEOUT_MS,
       });
     } catch (e) {
+      core.clock += performance.now() - started;
       const code = e instanceof SyncHttpError ? e.code : '';
       if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new AppsError(`DNS error: ${url}`);
       if (code === 'ETIMEDOUT') throw new AppsError(`Timeout: ${url}`); // chosen text
       throw new AppsError(`Address unavailable: ${url}`);
+    }
+    // On the platform a fetch takes time like anything else: the clock moves on by what it took, or by the
+    // latency a test server declares for its answer (simulated, so a slow answer costs no real time).
+    const took = performance.now() - started;
+    const declared = Number(res.headers[LATENCY_HEADER]?.[0] ?? 0);
+    delete res.headers[LATENCY_HEADER];
+    core.clock += took;
+    if (declared > took) {
+      const extra = declared - took;
+      core.clock += extra;
+      exec.virtualMs += extra;
+      exec.rec.serviceMs += extra;
     }
     const bytes = res.body;
     if (bytes.length > RESPONSE_MAX)

@@ -1,0 +1,90 @@
+/**
+ * `=WA_GROUP_MEMBERS(group, header)`: the members of one WhatsApp group — Member ID, Phone, Name, Role — as a
+ * custom function. `group` is a group ID (`…@g.us`) or a group's exact name. The formula reads what the members
+ * import left in the cache (cache/members-snapshot.ts) and the contact list's snapshot for names; without them
+ * it fetches — the contact list to find a group by name and name its members, getGroupData for the group — once
+ * under the document lock and within the custom function's 30 seconds (formula/obtain.ts). An unknown group, or
+ * one the account is not in, is a message naming it.
+ */
+import { cacheDeps } from '../cache/chunked';
+import { loadMembers, updateMembers } from '../cache/members-snapshot';
+import { loadSnapshot, saveSnapshot } from '../cache/snapshot';
+import type { Contact } from '../contacts/contact';
+import { fetchContacts, fetchGroup, HURRIED } from '../greenapi/client';
+import { Pacer } from '../greenapi/pacer';
+import { translator } from '../i18n/i18n';
+import type { Group } from '../members/group';
+import { formulaRows, namesOf } from '../members/rows';
+import type { Services } from '../platform/services';
+import { instanceKey, loadSettings } from '../settings/store';
+import { fitCell } from '../table/cell-text';
+import { formulaDeadline } from './budget';
+import { obtain } from './obtain';
+import { describe, parseHeader } from './wa-contacts';
+
+/** Evaluates WA_GROUP_MEMBERS for the given arguments; returns a rectangular 2-D array of plain values. */
+export function waGroupMembers(services: Services, group: unknown, header: unknown): string[][] {
+  const t = translator(services.locale());
+  const deadline = formulaDeadline(services.clock);
+  if (typeof group !== 'string' || group.trim() === '')
+    throw new Error(t('formula.badGroup', { value: describe(group) }));
+  const query = group.trim();
+  const withHeader = parseHeader(header, t, 'WA_GROUP_MEMBERS');
+  const settings = loadSettings(services.properties());
+  if (!settings) return [[t('formula.noSettings')]];
+  const instance = instanceKey(settings);
+  const deps = cacheDeps(services);
+  const client = { ...services, deadline, pacer: new Pacer(services.clock) };
+
+  // The contact list: names, and groups by name.
+  const contacts = obtain<Contact[]>(
+    services,
+    {
+      instance,
+      scope: '',
+      load: () => (deps ? (loadSnapshot(deps, instance)?.contacts ?? null) : null),
+      fetch: () => {
+        const list = fetchContacts(client, settings, HURRIED);
+        return list.length ? list : null;
+      },
+      save: (list) => {
+        if (deps) saveSnapshot(deps, instance, list, services.clock.now());
+      },
+    },
+    deadline,
+    t,
+  );
+  if (typeof contacts === 'string') return [[contacts]];
+
+  // The group: by id, else by exact name (a group's subject as the members import read it, or its name).
+  const snapshot = deps ? loadMembers(deps, instance) : null;
+  let groupId = /@g\.us$/.test(query) ? query : '';
+  if (!groupId) {
+    const ids = new Set<string>();
+    for (const g of snapshot?.values() ?? []) if (g.subject === query) ids.add(g.id);
+    for (const c of contacts)
+      if (c.type === 'group' && (c.name === query || c.contactName === query)) ids.add(c.id);
+    if (ids.size === 0) return [[t('formula.unknownGroup', { group: query })]];
+    if (ids.size > 1) return [[t('formula.ambiguousGroup', { group: query, count: ids.size })]];
+    groupId = [...ids][0];
+  }
+  const found = obtain<Group>(
+    services,
+    {
+      instance,
+      scope: groupId,
+      load: () => (deps ? (loadMembers(deps, instance)?.get(groupId) ?? null) : null),
+      fetch: () => fetchGroup(client, settings, groupId, HURRIED),
+      label: query,
+      save: (read) => {
+        if (deps) updateMembers(deps, instance, [read], [], services.clock.now());
+      },
+    },
+    deadline,
+    t,
+  );
+  if (typeof found === 'string') return [[found]];
+  const rows = formulaRows(found, namesOf(contacts)).map((row) => row.map(fitCell));
+  if (!withHeader) return rows;
+  return [[t('header.memberId'), t('header.phone'), t('header.name'), t('header.role')], ...rows];
+}

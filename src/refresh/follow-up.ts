@@ -1,0 +1,36 @@
+/**
+ * The follow-up work a one-shot trigger comes back for — a contacts retry (the refresh status's next retry) and
+ * the next slice of a members import (the job's next slice) — and keeping the one follow-up trigger in step
+ * with it: due for the earliest pending work, removed when nothing is pending.
+ */
+import { isPending, loadJob } from '../members/job';
+import type { Services } from '../platform/services';
+import { cancelFollowUp, type RetryPlan, scheduleFollowUp } from './schedule';
+import { readStatus } from './status';
+
+/** When each kind of follow-up work is due (null: none pending). */
+export interface PendingWork {
+  contactsAt: number | null;
+  membersAt: number | null;
+}
+
+/** The pending follow-up work, from the refresh status and the members job. */
+export function pendingWork(properties: GoogleAppsScript.Properties.Properties): PendingWork {
+  const job = loadJob(properties);
+  return {
+    contactsAt: readStatus(properties)?.nextRetryAt ?? null,
+    membersAt: isPending(job) ? (job?.nextAt ?? null) : null,
+  };
+}
+
+/** Schedules the follow-up for the earliest pending work, or removes it when none is pending. */
+export function settleFollowUp(services: Services): RetryPlan {
+  const properties = services.properties();
+  const work = pendingWork(properties);
+  const due = [work.contactsAt, work.membersAt].filter((at): at is number => at !== null);
+  if (due.length === 0) {
+    cancelFollowUp(services.triggers, properties);
+    return { kind: 'none' };
+  }
+  return scheduleFollowUp(services.triggers, properties, services.clock.now(), Math.min(...due));
+}

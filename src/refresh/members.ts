@@ -1,0 +1,286 @@
+/**
+ * The members import, one slice at a time. getGroupData reads one group per request, one request a second
+ * (https://green-api.com/en/docs/api/ratelimiter/), so 400 groups do not fit in one 6-minute execution: a slice
+ * reads groups within a time budget of 4½ minutes from the start of its execution, writes what it read (the
+ * members sheet merged for those groups, the log, the formula snapshot), moves the job's cursor on and leaves the
+ * rest to a follow-up (refresh/follow-up.ts). The job's groups are fixed when it starts: the groups of the
+ * contact list and those with live rows in the members sheet (so a group that vanished from the list is still
+ * asked about, and marked left when the account is not in it). One members import runs at a time: a lease in
+ * document properties, taken under the document lock, which the slice does not hold while it reads (contacts
+ * refreshes and formulas go on meanwhile). A 466 (the plan's monthly quota for getGroupData) stops the job at
+ * once: what was read is written, and no further request is made until a person starts the import again or the
+ * next scheduled refresh comes.
+ */
+import { type CacheDeps, cacheDeps } from '../cache/chunked';
+import { updateMembers } from '../cache/members-snapshot';
+import { loadSnapshot } from '../cache/snapshot';
+import type { Contact } from '../contacts/contact';
+import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
+import { type ClientDeps, fetchContacts, fetchGroup } from '../greenapi/client';
+import { PACE_MS, Pacer } from '../greenapi/pacer';
+import type { Translate } from '../i18n/i18n';
+import type { Group } from '../members/group';
+import { isUnfinished, loadJob, type MembersJob, type MembersSource, saveJob } from '../members/job';
+import { memberRows, namesOf } from '../members/rows';
+import type { Services } from '../platform/services';
+import type { Settings } from '../settings/settings';
+import { instanceKey, loadSettings } from '../settings/store';
+import { recalculateFormulas } from '../sheet/formula-cells';
+import { applyMembers, groupsInSheet, MEMBERS_SHEET, planMembers } from '../sheet/members-sheet';
+import { settleFollowUp } from './follow-up';
+import { safely } from './safely';
+import { CONTINUE_AFTER_MS, type RetryPlan } from './schedule';
+import { resolveSpreadsheet } from './spreadsheet';
+
+/** A slice reads groups for at most this long after its execution started (the limit is 6 minutes). */
+export const SLICE_BUDGET_MS = 4.5 * 60_000;
+/** Time kept free for one more group: the pace, the request and a retry after a 429. */
+const PER_GROUP_MS = PACE_MS + 5_000;
+/** How long the lease of a running slice lasts (past any execution's 6 minutes). */
+const LEASE_MS = 6.5 * 60_000;
+const LEASE_KEY = 'wa.members.lease';
+/** A stopped or pending job older than this is started afresh by a person rather than resumed. */
+const RESUME_WITHIN_MS = 24 * 60 * 60_000;
+/** Errors after which the job waits for its next slice; any other error stops it. */
+const TRANSIENT: ReadonlySet<ErrorKind> = new Set(['unavailable', 'rateLimited', 'unreachable', 'busy']);
+
+/** What one slice did. */
+export type MembersResult =
+  | {
+      outcome: 'done' | 'pending' | 'stopped';
+      done: number;
+      total: number;
+      members: number;
+      changes: { added: number; removed: number; returned: number; changed: number };
+      error: AddonError | null;
+      next: RetryPlan;
+    }
+  | { outcome: 'syncing' | 'busy' | 'noGroups' }
+  | { outcome: 'error'; error: AddonError };
+
+/** Options of a slice. */
+export interface SliceOptions {
+  /** When the execution started (the budget counts from there); default: now. */
+  startedAt?: number;
+  /** Start a new job even when one is unfinished (a scheduled refresh's daily import). */
+  fresh?: boolean;
+  /** Tells a person how far the slice got (menu runs), at most every 30 seconds. */
+  progress?: (done: number, total: number) => void;
+}
+
+/** A scheduled refresh starts a new members import at most this often (each reads every group once). */
+export const SCHEDULED_EVERY_MS = 24 * 60 * 60_000;
+
+/**
+ * The members part of a scheduled refresh: continues an unfinished import of this instance (one a person
+ * started, or one stopped by an error such as the quota: "the next scheduled refresh" may try again), else,
+ * when Settings ask for members on schedule, starts a new import once a day.
+ */
+export function scheduledMembers(services: Services, t: Translate, startedAt: number): MembersResult | null {
+  const properties = services.properties();
+  const settings = loadSettings(properties);
+  if (!settings) return null;
+  const job = loadJob(properties);
+  const now = services.clock.now();
+  if (isUnfinished(job) && job.instance === instanceKey(settings) && now - job.startedAt < RESUME_WITHIN_MS)
+    return runMembers(services, 'auto', t, { startedAt });
+  if (settings.membersOnSchedule && (!job || now - job.startedAt >= SCHEDULED_EVERY_MS))
+    return runMembers(services, 'auto', t, { startedAt, fresh: true });
+  return null;
+}
+
+/** Runs one slice of the members import (starting a job, or continuing the unfinished one). */
+export function runMembers(
+  services: Services,
+  source: MembersSource,
+  t: Translate,
+  options: SliceOptions = {},
+): MembersResult {
+  const settings = loadSettings(services.properties());
+  if (!settings) return { outcome: 'error', error: new AddonError('noSettings') };
+  const spreadsheet = resolveSpreadsheet(services);
+  if (!spreadsheet) return { outcome: 'error', error: new AddonError('noSpreadsheet') };
+  const startedAt = options.startedAt ?? services.clock.now();
+  if (!takeLease(services, source === 'menu' ? 10_000 : 60_000)) return { outcome: 'busy' };
+  try {
+    return slice(services, source, t, settings, spreadsheet, startedAt, options);
+  } finally {
+    releaseLease(services);
+  }
+}
+
+function slice(
+  services: Services,
+  source: MembersSource,
+  t: Translate,
+  settings: Settings,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  startedAt: number,
+  options: SliceOptions,
+): MembersResult {
+  const properties = services.properties();
+  const clock = services.clock;
+  const deps: ClientDeps = { http: services.http, clock, pacer: new Pacer(clock) };
+  const instance = instanceKey(settings);
+  const locale = services.locale();
+  const cache = cacheDeps(services);
+
+  // The job: the unfinished one of this instance (recent enough), else a new one over every known group.
+  let job = loadJob(properties);
+  let contacts: Contact[] | null = null;
+  const resume =
+    !options.fresh &&
+    isUnfinished(job) &&
+    job.instance === instance &&
+    clock.now() - job.startedAt < RESUME_WITHIN_MS;
+  try {
+    if (!resume || !job) {
+      contacts = fetchContacts(deps, settings);
+      if (contacts.length === 0) return { outcome: 'syncing' };
+      const groups = new Set(contacts.filter((c) => c.type === 'group').map((c) => c.id));
+      for (const id of groupsInSheet(spreadsheet, locale)) groups.add(id);
+      if (groups.size === 0) return { outcome: 'noGroups' };
+      job = newJob(instance, [...groups].sort(), clock.now(), source);
+    }
+    contacts ??= knownContacts(cache, instance) ?? fetchContacts(deps, settings);
+  } catch (error) {
+    return { outcome: 'error', error: toAddonError(error) };
+  }
+  job.state = 'running';
+  job.source = source;
+  job.lastRunAt = clock.now();
+  saveJob(properties, job);
+
+  // Read groups while the budget lasts; an error ends the reading, never what was read.
+  const read: Group[] = [];
+  const gone: string[] = [];
+  let error: AddonError | null = null;
+  let lastProgress = clock.now();
+  const total = job.groups.length;
+  let done = job.done;
+  while (done < total && clock.now() + PER_GROUP_MS <= startedAt + SLICE_BUDGET_MS) {
+    const groupId = job.groups[done];
+    try {
+      const group = fetchGroup(deps, settings, groupId);
+      if (group === 'notInGroup') gone.push(groupId);
+      else read.push(group);
+    } catch (e) {
+      error = toAddonError(e);
+      break;
+    }
+    done++;
+    if (options.progress && clock.now() - lastProgress >= 30_000) {
+      lastProgress = clock.now();
+      options.progress(done, total);
+    }
+  }
+
+  // Write what was read, under the document lock; if that is impossible the cursor stays (read again later).
+  const names = namesOf(contacts);
+  const rows = read.flatMap((group) => memberRows(group, names));
+  const scope = new Set([...read.map((g) => g.id), ...gone]);
+  let changes = { added: 0, removed: 0, returned: 0, changed: 0 };
+  if (scope.size > 0) {
+    const written = writeSlice(services, spreadsheet, rows, scope, locale, t);
+    if (written instanceof AddonError) {
+      error = written;
+      done = job.done;
+    } else {
+      changes = written;
+      job.members += rows.length;
+      job.notInGroup += gone.length;
+      if (cache)
+        safely(services, 'members snapshot', () => updateMembers(cache, instance, read, gone, clock.now()));
+      safely(services, 'formulas', () =>
+        recalculateFormulas(spreadsheet, () => services.flush(), 'WA_GROUP_MEMBERS'),
+      );
+    }
+  }
+
+  // Where the job stands now, and its follow-up.
+  job.done = done;
+  job.errorKind = error?.kind ?? null;
+  job.errorDetail = error?.detail ?? '';
+  if (done >= total) job.state = 'done';
+  else if (error && !TRANSIENT.has(error.kind)) job.state = 'stopped';
+  else job.state = 'pending';
+  job.nextAt = job.state === 'pending' ? clock.now() + CONTINUE_AFTER_MS : null;
+  saveJob(properties, job);
+  const next = safely(services, 'triggers', () => settleFollowUp(services)) ?? { kind: 'none' };
+  return {
+    outcome: job.state === 'done' ? 'done' : job.state === 'stopped' ? 'stopped' : 'pending',
+    done,
+    total,
+    members: job.members,
+    changes,
+    error,
+    next,
+  };
+}
+
+/** Merges the slice's rows into the members sheet and logs the changes; an AddonError when it cannot. */
+function writeSlice(
+  services: Services,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  rows: string[][],
+  scope: ReadonlySet<string>,
+  locale: string,
+  t: Translate,
+): { added: number; removed: number; returned: number; changed: number } | AddonError {
+  const lock = services.lock();
+  if (lock && !lock.tryLock(60_000)) return new AddonError('busy');
+  try {
+    const now = services.clock.now();
+    const merge = planMembers(spreadsheet, rows, scope, locale, t, services.formatDay(now));
+    if ('error' in merge) return new AddonError('membersNoKey', merge.missing.join('", "'));
+    applyMembers(spreadsheet, merge, t, services.formatTime(now));
+    const { added, removed, returned, changed } = merge.plan.counts;
+    return { added, removed, returned, changed };
+  } finally {
+    lock?.releaseLock();
+  }
+}
+
+function newJob(instance: string, groups: string[], now: number, source: MembersSource): MembersJob {
+  return {
+    instance,
+    startedAt: now,
+    groups,
+    done: 0,
+    state: 'running',
+    nextAt: null,
+    lastRunAt: now,
+    source,
+    errorKind: null,
+    errorDetail: '',
+    members: 0,
+    notInGroup: 0,
+  };
+}
+
+/** The contact list for names, from the formula snapshot when there is one of this instance. */
+function knownContacts(cache: CacheDeps | null, instance: string): Contact[] | null {
+  return cache ? (loadSnapshot(cache, instance)?.contacts ?? null) : null;
+}
+
+/** Takes the members lease (under the document lock, briefly); false when another slice holds it. */
+function takeLease(services: Services, waitMs: number): boolean {
+  const lock = services.lock();
+  if (lock && !lock.tryLock(waitMs)) return false;
+  try {
+    const properties = services.properties();
+    const until = Number(properties.getProperty(LEASE_KEY));
+    const now = services.clock.now();
+    if (until > now) return false;
+    properties.setProperty(LEASE_KEY, String(now + LEASE_MS));
+    return true;
+  } finally {
+    lock?.releaseLock();
+  }
+}
+
+function releaseLease(services: Services): void {
+  safely(services, 'lease', () => services.properties().deleteProperty(LEASE_KEY));
+}
+
+export { MEMBERS_SHEET };
