@@ -37,7 +37,7 @@ const CUSTOM_FUNCTIONS = {
     ' *',
     ' * @param {string} group The group: its ID (…@g.us) or its exact name.',
     ' * @param {boolean} header TRUE (default) to start with a header row, FALSE for rows only.',
-    ' * @return A table of the group\'s members, one row per member.',
+    " * @return A table of the group's members, one row per member.",
     ' * @customfunction',
     ' */',
   ].join('\n'),

@@ -94,6 +94,7 @@ export function gasServices(): Services {
       },
     },
     properties: () => PropertiesService.getDocumentProperties(),
+    hasDocumentStore: () => PropertiesService.getDocumentProperties() !== null,
     cache: () => CacheService.getDocumentCache(),
     lock: () => LockService.getDocumentLock(),
     activeSpreadsheet,

@@ -87,6 +87,11 @@ export interface Services {
   ui: Ui;
   /** Document properties: settings and state shared by every user and trigger of this document. */
   properties(): GoogleAppsScript.Properties.Properties;
+  /**
+   * True when this run has document properties. An add-on's time-driven trigger may not (Google does not
+   * say): trigger handlers ask first, since then there are no settings to read and nowhere to record a status.
+   */
+  hasDocumentStore(): boolean;
   /** Document cache (null outside a document context). */
   cache(): GoogleAppsScript.Cache.Cache | null;
   /** Document lock (null outside a document context). */

@@ -13,7 +13,7 @@
  */
 import { type CacheDeps, cacheDeps } from '../cache/chunked';
 import { updateMembers } from '../cache/members-snapshot';
-import { loadSnapshot } from '../cache/snapshot';
+import { loadSnapshot, saveSnapshot } from '../cache/snapshot';
 import type { Contact } from '../contacts/contact';
 import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
 import { type ClientDeps, fetchContacts, fetchGroup } from '../greenapi/client';
@@ -137,6 +137,9 @@ function slice(
     if (!resume || !job) {
       contacts = fetchContacts(deps, settings);
       if (contacts.length === 0) return { outcome: 'syncing' };
+      // The freshest contact list: formulas may read it too (WA_GROUP_MEMBERS names members from it).
+      const fetched = contacts;
+      if (cache) safely(services, 'snapshot', () => saveSnapshot(cache, instance, fetched, clock.now()));
       const groups = new Set(contacts.filter((c) => c.type === 'group').map((c) => c.id));
       for (const id of groupsInSheet(spreadsheet, locale)) groups.add(id);
       if (groups.size === 0) return { outcome: 'noGroups' };

@@ -58,6 +58,11 @@ export function retryRefresh(services: Services, event?: ClockEvent): void {
 
 function silently(services: Services, source: 'auto' | 'retry', work: () => void): void {
   try {
+    if (!services.hasDocumentStore()) {
+      // No document properties in this run: no settings to read, nowhere to record a status but the log.
+      services.log(`${source} refresh skipped: this trigger run has no document properties`);
+      return;
+    }
     work();
   } catch (error) {
     // Not an API error (those are outcomes). Recorded without any text that could hold a URL; the previous

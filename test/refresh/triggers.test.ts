@@ -237,8 +237,10 @@ describe('as a published add-on', () => {
 });
 
 describe('an add-on trigger run where the active spreadsheet is null', () => {
+  const noActive = { installationSource: 'ADD_ON' as const, addonTriggers: { activeSpreadsheet: false } };
+
   it('with spreadsheets.currentonly records that it could not open the sheet, and changes nothing', () => {
-    const emu = addon.fresh({ installationSource: 'ADD_ON' });
+    const emu = addon.fresh(noActive);
     emu.run('importContacts');
     const before = emu.sheetValues(SHEET);
     save(emu, { refreshEveryMinutes: 60 });
@@ -251,7 +253,7 @@ describe('an add-on trigger run where the active spreadsheet is null', () => {
   it('with the broad spreadsheets scope opens the sheet by its stored id and refreshes it', () => {
     const out = mkdtempSync(join(tmpdir(), 'wa-broad-'));
     execFileSync(process.execPath, ['scripts/build.mjs', '--broad-scope', '--out', out]);
-    const emu = addon.fresh({ installationSource: 'ADD_ON', distDir: out });
+    const emu = addon.fresh({ ...noActive, distDir: out });
     emu.run('importContacts');
     save(emu, { refreshEveryMinutes: 60 });
     addon.api.configureSync(instance({ contacts: SAMPLE_CONTACTS.slice(1) }));
@@ -259,5 +261,36 @@ describe('an add-on trigger run where the active spreadsheet is null', () => {
     expect(status(emu)).toMatchObject({ source: 'auto', outcome: 'ok', count: SAMPLE_CONTACTS.length - 1 });
     const marked = emu.sheetValues(SHEET).filter((r) => String(r[5]).startsWith('removed'));
     expect(marked.map((r) => r[0])).toEqual([SAMPLE_CONTACTS[0].id]);
+  });
+});
+
+describe('an add-on trigger run, whatever Google gives it', () => {
+  it("refreshes with spreadsheets.currentonly when it has the active spreadsheet (what Google's own add-ons rely on)", () => {
+    const emu = addon.fresh({ installationSource: 'ADD_ON' });
+    emu.run('importContacts');
+    save(emu, { refreshEveryMinutes: 60 });
+    addon.api.configureSync(instance({ contacts: SAMPLE_CONTACTS.slice(1) }));
+    emu.advanceTime(61 * MINUTE);
+    expect(status(emu)).toMatchObject({ source: 'auto', outcome: 'ok', count: SAMPLE_CONTACTS.length - 1 });
+    expect(emu.triggerErrors).toEqual([]);
+  });
+
+  it.each([
+    [
+      'the active spreadsheet but no document properties',
+      { activeSpreadsheet: true, documentProperties: false },
+    ],
+    ['neither', { activeSpreadsheet: false, documentProperties: false }],
+  ])('with %s: no error, the sheet unchanged, and a line in the log', (_name, addonTriggers) => {
+    const emu = addon.fresh({ installationSource: 'ADD_ON', addonTriggers });
+    emu.run('importContacts');
+    save(emu, { refreshEveryMinutes: 60 });
+    const before = emu.sheetValues(SHEET);
+    const status0 = emu.properties.document['wa.status'];
+    emu.advanceTime(61 * MINUTE);
+    expect(emu.triggerErrors).toEqual([]);
+    expect(emu.sheetValues(SHEET)).toEqual(before);
+    expect(emu.properties.document['wa.status']).toBe(status0);
+    expect(emu.logs.join('\n')).toMatch(/auto refresh skipped: this trigger run has no document properties/);
   });
 });

@@ -71,7 +71,7 @@ describe('dist/Code.js', () => {
 
   it('carries the autocomplete JSDoc of WA_GROUP_MEMBERS right above its function', () => {
     expect(code).toMatch(
-      /@param \{string\} group[^]*?@customfunction\n \*\/\nfunction WA_GROUP_MEMBERS\(group, header\)/,
+      /@param \{string\} group[\s\S]*?@customfunction\n \*\/\nfunction WA_GROUP_MEMBERS\(group, header\)/,
     );
   });
 });

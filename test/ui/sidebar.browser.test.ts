@@ -63,6 +63,7 @@ function servedSidebar(locale: string): { html: string; title: string } {
       showDialog: notUsed,
     },
     properties: notUsed,
+    hasDocumentStore: notUsed,
     cache: notUsed,
     lock: notUsed,
     activeSpreadsheet: notUsed,

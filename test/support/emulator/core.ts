@@ -65,6 +65,13 @@ export interface EmulatorOptions {
   userEmail?: string;
   /** Title of Ui.createAddonMenu() menus; default 'Add-on'. */
   addonName?: string;
+  /**
+   * What an Editor add-on's time-driven trigger run has; Google does not say. The evidence (Google's own
+   * Editor add-on google/dcm-trix-addon, Code.js DCM_offlineReportSync, and Mixpanel's Marketplace add-on
+   * mixpanel/sheets, both on hourly triggers) calls getActiveSpreadsheet() and getDocumentProperties() there,
+   * so both are present by default; a test can take either away to prove the code survives it.
+   */
+  addonTriggers?: { activeSpreadsheet?: boolean; documentProperties?: boolean };
 }
 
 /** The subset of appsscript.json the emulator uses. */
@@ -137,6 +144,8 @@ interface ExecOptions {
   authMode: AuthModeName;
   ui: boolean;
   hasDocument: boolean;
+  /** Document properties, cache and lock exist (default true). */
+  documentStores?: boolean;
   activeSheetName?: string;
   activeCell?: { row: number; col: number };
 }
@@ -165,7 +174,9 @@ const emptyCounters = (): Counters => ({
 
 /** Persistent emulator state plus the execution machinery. */
 export class EmulatorCore {
-  readonly options: Required<Omit<EmulatorOptions, 'spreadsheetTimeZone'>>;
+  readonly options: Required<Omit<EmulatorOptions, 'spreadsheetTimeZone' | 'addonTriggers'>> & {
+    addonTriggers: { activeSpreadsheet: boolean; documentProperties: boolean };
+  };
   readonly manifest: Manifest;
   readonly scriptTimeZone: string;
   readonly scripts: vm.Script[] = [];
@@ -229,6 +240,10 @@ export class EmulatorCore {
       enforceUrlWhitelist: opts.enforceUrlWhitelist ?? false,
       userEmail: opts.userEmail ?? 'user@example.com',
       addonName: opts.addonName ?? 'Add-on',
+      addonTriggers: {
+        activeSpreadsheet: opts.addonTriggers?.activeSpreadsheet ?? true,
+        documentProperties: opts.addonTriggers?.documentProperties ?? true,
+      },
     };
     this.clock = this.options.startTime;
     const dir = path.resolve(opts.distDir);
@@ -294,6 +309,7 @@ export class EmulatorCore {
       authMode: o.authMode,
       uiAvailable: o.ui,
       hasDocument: o.hasDocument,
+      documentStores: o.documentStores ?? true,
       realm: HOST_REALM,
       depth: 0,
       rec: {
@@ -625,8 +641,11 @@ export class EmulatorCore {
           kind: 'trigger',
           authMode: 'FULL',
           ui: false,
-          // Add-on time-driven triggers have no active document (reference §2.6, experts' reading).
-          hasDocument: this.options.installationSource !== 'ADD_ON',
+          // An add-on's trigger run: see EmulatorOptions.addonTriggers (Google does not document it).
+          hasDocument:
+            this.options.installationSource !== 'ADD_ON' || this.options.addonTriggers.activeSpreadsheet,
+          documentStores:
+            this.options.installationSource !== 'ADD_ON' || this.options.addonTriggers.documentProperties,
         },
         (ctx, exec) => {
           const g = ctx as Record<string, unknown>;

@@ -451,8 +451,15 @@ describe('ScriptApp triggers', () => {
     expect(emu.run('listTriggers')).toEqual(['onTick:CLOCK']);
   });
 
-  it('has no active spreadsheet in add-on time-driven triggers', () => {
+  it('gives add-on time-driven triggers the active spreadsheet by default, as Google\'s own add-ons rely on', () => {
     const emu = emulator({ installationSource: 'ADD_ON' });
+    emu.run('makeTrigger', 'hours', 1);
+    emu.advanceTime(60 * MIN);
+    expect(emu.properties.script.hasSheet).toBe('true');
+  });
+
+  it('can take the active spreadsheet away from add-on time-driven triggers (Google does not say)', () => {
+    const emu = emulator({ installationSource: 'ADD_ON', addonTriggers: { activeSpreadsheet: false } });
     emu.run('makeTrigger', 'hours', 1);
     emu.advanceTime(60 * MIN);
     expect(emu.properties.script.hasSheet).toBe('false');

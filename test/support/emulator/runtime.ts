@@ -23,8 +23,10 @@ export interface Exec {
   authMode: AuthModeName;
   /** SpreadsheetApp.getUi() allowed (a person is looking at the editor). */
   uiAvailable: boolean;
-  /** The execution has an active document (false for add-on time-driven triggers). */
+  /** The execution has an active document (an add-on's time-driven trigger may not: EmulatorOptions). */
   hasDocument: boolean;
+  /** Document properties, cache and lock exist (an add-on's time-driven trigger may lack them). */
+  documentStores: boolean;
   realm: Realm;
   /** Nesting depth of service calls (only the outermost call is counted/timed). */
   depth: number;

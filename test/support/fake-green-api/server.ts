@@ -401,7 +401,8 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
     return;
   }
   const method = req.method ?? 'GET';
-  const raw = method === 'POST' ? await readBody(req) : (req.resume(), '');
+  if (method !== 'POST') req.resume();
+  const raw = method === 'POST' ? await readBody(req) : '';
   let body: unknown = null;
   try {
     body = raw ? JSON.parse(raw) : null;

@@ -101,8 +101,10 @@ export function propertiesService(core: EmulatorCore, exec: Exec): Record<string
   const getter = (kind: StoreKind, name: string) => (): unknown => {
     // AuthMode.NONE: stricter reading — no property access at all.
     if (exec.authMode === 'NONE') throw permissionError(`PropertiesService.${name}`);
-    // Document properties exist for bound scripts and add-ons ("null if the script is neither"), so also in
-    // add-on time-driven triggers: https://developers.google.com/apps-script/reference/properties/properties-service
+    // Document properties exist for bound scripts and add-ons ("null if the script is neither"):
+    // https://developers.google.com/apps-script/reference/properties/properties-service — in an add-on's
+    // time-driven trigger it is not documented (EmulatorOptions.addonTriggers).
+    if (kind === 'document' && !exec.documentStores) return null;
     return make({ store: core.properties[kind] });
   };
   const service = {
@@ -204,6 +206,7 @@ export function cacheService(core: EmulatorCore, exec: Exec): Record<string, unk
   const getter = (kind: StoreKind, name: string) => (): unknown => {
     if (exec.authMode === 'NONE') throw permissionError(`CacheService.${name}`); // stricter reading
     // Like document properties: available to bound scripts and add-ons (the emulator is always one of them).
+    if (kind === 'document' && !exec.documentStores) return null;
     return make({ store: core.caches[kind] });
   };
   const service = {
@@ -254,6 +257,7 @@ export function lockService(core: EmulatorCore, exec: Exec): Record<string, unkn
   const getter = (kind: StoreKind, name: string) => (): unknown => {
     if (exec.authMode === 'NONE') throw permissionError(`LockService.${name}`); // stricter reading
     // Like document properties: available to bound scripts and add-ons (the emulator is always one of them).
+    if (kind === 'document' && !exec.documentStores) return null;
     return make({ kind });
   };
   const service = {
