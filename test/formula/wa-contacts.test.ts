@@ -144,6 +144,38 @@ describe('WA_CONTACTS', () => {
     expect(emu.cell(CELLS, 'A1').note).toMatch(/limiting requests/);
   });
 
+  it('ends inside 30 s when GREEN-API fails slowly (502 after 16 s): no retry that could not finish in time', () => {
+    const slow = { ...responses.status502(), simulatedDelayMs: 16_000 };
+    const emu = addon.fresh({}, instance({ script: [slow, slow, slow] }));
+    addon.api.clearRequestsSync();
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    expect(getContactsCalls()).toBe(1);
+    expect(emu.lastExecution.wallMs).toBeGreaterThanOrEqual(16_000);
+    expect(emu.lastExecution.wallMs).toBeLessThan(30_000);
+    expect(emu.cell(CELLS, 'A1')).toMatchObject({ value: '#ERROR!' });
+    expect(emu.cell(CELLS, 'A1').note).toMatch(/GREEN-API is unavailable right now.*Try again later/);
+  });
+
+  it('retries a slow failure when the retry still fits (502 after 5 s, then the list)', () => {
+    const emu = addon.fresh(
+      {},
+      instance({ script: [{ ...responses.status502(), simulatedDelayMs: 5_000 }] }),
+    );
+    addon.api.clearRequestsSync();
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    expect(getContactsCalls()).toBe(2);
+    expect(spill(emu)).toHaveLength(SAMPLE_CONTACTS.length + 1);
+  });
+
+  it('does not wait for the lock longer than leaves time to fetch, after a slow first half', () => {
+    const emu = addon.fresh();
+    emu.holdDocumentLock(true);
+    emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
+    emu.holdDocumentLock(false);
+    expect(emu.cell(CELLS, 'A1').value).toMatch(/A refresh is running/);
+    expect(emu.lastExecution.wallMs).toBeLessThanOrEqual(12_500);
+  });
+
   it('remembers a failure for a minute so more formulas do not call again', () => {
     const emu = addon.fresh({}, instance({ script: [responses.status466()] }));
     addon.api.clearRequestsSync();

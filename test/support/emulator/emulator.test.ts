@@ -451,7 +451,7 @@ describe('ScriptApp triggers', () => {
     expect(emu.run('listTriggers')).toEqual(['onTick:CLOCK']);
   });
 
-  it('gives add-on time-driven triggers the active spreadsheet by default, as Google\'s own add-ons rely on', () => {
+  it("gives add-on time-driven triggers the active spreadsheet by default, as Google's own add-ons rely on", () => {
     const emu = emulator({ installationSource: 'ADD_ON' });
     emu.run('makeTrigger', 'hours', 1);
     emu.advanceTime(60 * MIN);

@@ -243,6 +243,118 @@ describe('scenarios', () => {
   });
 });
 
+describe('getGroupData', () => {
+  const GROUP = '120363043968066561@g.us';
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    get(fake.urlFor('getGroupData'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  const config = (extra: Record<string, unknown> = {}) =>
+    fake.configure({
+      instances: {
+        [DEFAULT_ID_INSTANCE]: {
+          groups: {
+            [GROUP]: {
+              subject: 'Семья',
+              participants: [
+                { id: '79161234501@c.us', isSuperAdmin: true },
+                { id: '79001234568@c.us', isAdmin: true },
+                { id: '123@lid' },
+              ],
+            },
+          },
+          ...extra,
+        },
+      },
+    });
+
+  test('answers a POST with {"groupId"} as documented: subject and participants with admin flags; logs the body', async () => {
+    await config();
+    const r = await post({ groupId: GROUP });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({
+      groupId: GROUP,
+      subject: 'Семья',
+      owner: '79161234501@c.us',
+      participants: [
+        { id: '79161234501@c.us', isAdmin: true, isSuperAdmin: true },
+        { id: '79001234568@c.us', isAdmin: true, isSuperAdmin: false },
+        { id: '123@lid', isAdmin: false, isSuperAdmin: false },
+      ],
+    });
+    expect((await fake.requests())[0]).toMatchObject({
+      method: 'POST',
+      apiMethod: 'getGroupData',
+      body: { groupId: GROUP },
+    });
+  });
+
+  test('answers 200 with an empty groupId for a group the account has left or never knew', async () => {
+    await config({ leftGroups: [GROUP] });
+    expect(JSON.parse((await post({ groupId: GROUP })).body)).toMatchObject({
+      groupId: '',
+      participants: [],
+    });
+    expect(JSON.parse((await post({ groupId: '999@g.us' })).body)).toMatchObject({ groupId: '' });
+  });
+
+  test('refuses a GET, and a body without a group id (400 bad request data)', async () => {
+    await config();
+    expect((await get(fake.urlFor('getGroupData'))).status).toBe(404);
+    expect((await post({ chatId: GROUP })).status).toBe(400);
+  });
+
+  test('generates participants for every group of a generated contact list, the same each time', async () => {
+    await fake.configure({
+      instances: {
+        [DEFAULT_ID_INSTANCE]: { contacts: { generate: 200, seed: 2 }, groups: { generate: 7, seed: 3 } },
+      },
+    });
+    const group = generateContacts(200, 2).find((c) => c.type === 'group');
+    const first = JSON.parse((await post({ groupId: group?.id })).body);
+    expect(first.participants).toHaveLength(7);
+    expect(first.participants.filter((p: { isSuperAdmin: boolean }) => p.isSuperAdmin)).toHaveLength(1);
+    expect(JSON.parse((await post({ groupId: group?.id })).body)).toEqual(first);
+  });
+
+  test('answers 466 with the documented body once the monthly quota of the method is used', async () => {
+    await config({ quota: { getGroupData: 2 } });
+    expect((await post({ groupId: GROUP })).status).toBe(200);
+    expect((await post({ groupId: GROUP })).status).toBe(200);
+    const r = await post({ groupId: GROUP });
+    expect(r.status).toBe(466);
+    expect(JSON.parse(r.body)).toMatchObject({
+      invokeStatus: { method: 'getgroupdata', status: 'QUOTE_EXCEEDED', total: 2 },
+    });
+    expect((await get(fake.urlFor('getContacts'))).status).toBe(200);
+  });
+
+  test('keeps time by the emulator clock a request carries: 1 request per second per method', async () => {
+    await config({ rateLimitPerSecond: 1 });
+    const at = (ms: number) => ({ 'x-emulator-time': String(ms) });
+    expect((await post({ groupId: GROUP }, at(1_000_000))).status).toBe(200);
+    expect((await post({ groupId: GROUP }, at(1_000_500))).status).toBe(429);
+    expect((await get(fake.urlFor('getContacts'), { headers: at(1_000_500) })).status).toBe(200);
+    expect((await post({ groupId: GROUP }, at(1_001_001))).status).toBe(200);
+    expect((await fake.requests()).map((r) => r.at)).toEqual([1_000_000, 1_000_500, 1_000_500, 1_001_001]);
+  });
+
+  test('declares a simulated latency without waiting for it', async () => {
+    await fake.configure({
+      instances: {
+        [DEFAULT_ID_INSTANCE]: { script: [{ ...responses.status502(), simulatedDelayMs: 16_000 }] },
+      },
+    });
+    const started = Date.now();
+    const res = await fetch(fake.urlFor('getContacts'));
+    expect(res.status).toBe(502);
+    expect(res.headers.get('x-simulated-latency-ms')).toBe('16000');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
 describe('presets', () => {
   const cases: Array<[keyof typeof responses, number, string | RegExp, RegExp]> = [
     ['status429', 429, 'Too Many Requests', /^text\/plain/],
