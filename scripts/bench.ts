@@ -53,7 +53,7 @@ function measure(
 function addonRows(api: FakeGreenApi, n: number): Row[] {
   const form = { apiUrl: api.url, idInstance: DEFAULT_ID_INSTANCE, apiTokenInstance: DEFAULT_API_TOKEN };
   const rows: Row[] = [];
-  const emu = createEmulator({ distDir: 'dist' });
+  const emu = createEmulator({ distDir: 'dist', allowLoopback: true });
   emu.run('saveSettings', form);
   rows.push({ n, who: 'add-on', what: 'menu import', ...measure(api, () => emu.run('importContacts'), emu) });
   rows.push({
@@ -78,7 +78,7 @@ function addonRows(api: FakeGreenApi, n: number): Row[] {
     what: 'warm =WA_CONTACTS()',
     ...measure(api, () => emu.setFormula('Formulas', 'A1', '=WA_CONTACTS()'), emu),
   });
-  const cold = createEmulator({ distDir: 'dist' });
+  const cold = createEmulator({ distDir: 'dist', allowLoopback: true });
   cold.run('saveSettings', form);
   rows.push({
     n,
@@ -90,7 +90,7 @@ function addonRows(api: FakeGreenApi, n: number): Row[] {
 }
 
 function naiveRows(api: FakeGreenApi, n: number, dir: string): Row[] {
-  const emu = createEmulator({ distDir: dir });
+  const emu = createEmulator({ distDir: dir, allowLoopback: true });
   Object.assign(emu.properties.document, {
     'wa.apiUrl': api.url,
     'wa.idInstance': DEFAULT_ID_INSTANCE,
@@ -148,7 +148,7 @@ function membersBench(api: FakeGreenApi, groups: number, members: number) {
     },
   });
   api.clearRequestsSync();
-  const emu = createEmulator({ distDir: 'dist' });
+  const emu = createEmulator({ distDir: 'dist', allowLoopback: true });
   emu.run('saveSettings', {
     apiUrl: api.url,
     idInstance: DEFAULT_ID_INSTANCE,

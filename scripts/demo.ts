@@ -110,7 +110,7 @@ async function run(options: Options): Promise<void> {
         : `No GREEN_API_* variables set: using the fake GREEN-API at ${settings.apiUrl} with sample contacts`,
     );
 
-    const emu = createEmulator({ distDir: 'dist', locale });
+    const emu = createEmulator({ distDir: 'dist', locale, allowLoopback: true });
     emu.runOnOpen('NONE');
     try {
       emu.run('saveSettings', settings);

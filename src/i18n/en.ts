@@ -148,6 +148,8 @@ export const en = {
   'field.apiUrl.query':
     'apiUrl must not contain "?" or "#": copy only the address from the GREEN-API console.',
   'field.apiUrl.https': 'apiUrl must start with https:// (http is allowed only for localhost).',
+  'field.apiUrl.allowlist':
+    'apiUrl must be a GREEN-API host ({hosts}), with no port: Google lets this script call only those. Copy it from the GREEN-API console, like https://7105.api.greenapi.com.',
   'field.idInstance.missing': 'Enter idInstance (the instance number from the GREEN-API console).',
   'field.idInstance.digits': 'idInstance must be digits only (at most 19), like 1101000001.',
   'field.token.missing': 'Enter apiTokenInstance (from the GREEN-API console).',

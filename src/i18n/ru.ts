@@ -150,6 +150,8 @@ export const ru: Record<StringKey, string> = {
   'field.apiUrl.query':
     'apiUrl не должен содержать «?» или «#»: скопируйте из консоли GREEN-API только адрес.',
   'field.apiUrl.https': 'apiUrl должен начинаться с https:// (http допускается только для localhost).',
+  'field.apiUrl.allowlist':
+    'apiUrl должен быть хостом GREEN-API ({hosts}), без порта: Google разрешает этому скрипту обращаться только к ним. Скопируйте его из консоли GREEN-API, например https://7105.api.greenapi.com.',
   'field.idInstance.missing': 'Укажите idInstance (номер инстанса из консоли GREEN-API).',
   'field.idInstance.digits': 'idInstance — только цифры (не больше 19), например 1101000001.',
   'field.token.missing': 'Укажите apiTokenInstance (из консоли GREEN-API).',

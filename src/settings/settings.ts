@@ -2,6 +2,7 @@
  * The settings of one document — where its GREEN-API instance lives and how often to refresh — and their
  * validation. Bad input throws a FieldError naming the field; nothing is saved unless every field is valid.
  */
+import { ALLOWED_HOSTS, isAllowedHost } from '../greenapi/hosts';
 import type { Credentials } from '../greenapi/url';
 
 /** Stored settings. `apiTokenInstance` never leaves the server except inside a request URL. */
@@ -93,7 +94,10 @@ function tokenToKeep(idInstance: unknown, stored: Settings | null): string {
   return stored.apiTokenInstance;
 }
 
-/** An https URL with host and no query or fragment (http only for localhost); trailing slashes dropped. */
+/**
+ * An https URL on an allowed host (greenapi/hosts.ts), with no port, query or fragment; trailing slashes dropped.
+ * Loopback http (localhost, 127.0.0.1, [::1]) is accepted for local runs only: a real spreadsheet cannot reach it.
+ */
 export function validateApiUrl(value: unknown): string {
   const text = typeof value === 'string' ? value.trim() : value == null ? '' : null;
   if (text === null) throw new FieldError('apiUrl', 'field.apiUrl.invalid');
@@ -111,6 +115,9 @@ export function validateApiUrl(value: unknown): string {
   }
   const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
   if (scheme === 'http' && !local) throw new FieldError('apiUrl', 'field.apiUrl.https');
+  if (!local && (host !== hostname || !isAllowedHost(hostname))) {
+    throw new FieldError('apiUrl', 'field.apiUrl.allowlist', { hosts: ALLOWED_HOSTS.join(', ') });
+  }
   const path = (match[3] ?? '').replace(/\/+$/, '');
   if (path.split('/').some((part) => part === '..' || part === '.')) {
     throw new FieldError('apiUrl', 'field.apiUrl.invalid');

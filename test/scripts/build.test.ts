@@ -3,10 +3,14 @@
  * one entry list, the custom function's JSDoc right above it, a bundle that touches no service when loaded,
  * and the manifest.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from '@jest/globals';
 import { AUTO_HANDLER, RETRY_HANDLER } from '../../src/refresh/schedule';
+import { createEmulator } from '../support/emulator';
 
 const code = readFileSync('dist/Code.js', 'utf8');
 const manifest = JSON.parse(readFileSync('dist/appsscript.json', 'utf8'));
@@ -87,11 +91,54 @@ describe('dist/appsscript.json', () => {
     ]);
   });
 
-  it('allows fetching only GREEN-API hosts', () => {
-    expect(manifest.urlFetchWhitelist.sort()).toEqual([
+  it('allows fetching only the hosts of the one list Settings checks too (src/greenapi/allowed-hosts.json)', () => {
+    const hosts: string[] = JSON.parse(readFileSync('src/greenapi/allowed-hosts.json', 'utf8'));
+    expect(hosts).toEqual(['*.green-api.com', '*.greenapi.com']);
+    expect(manifest.urlFetchWhitelist).toEqual(hosts.map((h) => `https://${h}/`));
+  });
+});
+
+describe('a white-label build (--allow-host)', () => {
+  const out = mkdtempSync(join(tmpdir(), 'wa-host-'));
+  execFileSync(process.execPath, [
+    'scripts/build.mjs',
+    '--out',
+    out,
+    '--allow-host',
+    '*.partner.example.com',
+  ]);
+
+  it('adds the host to the manifest and to the hosts Settings accept, at once', () => {
+    const partner = JSON.parse(readFileSync(join(out, 'appsscript.json'), 'utf8'));
+    expect(partner.urlFetchWhitelist).toEqual([
       'https://*.green-api.com/',
       'https://*.greenapi.com/',
-      'https://api.green-api.com/',
+      'https://*.partner.example.com/',
     ]);
+    const save = (dist: string) => {
+      const emu = createEmulator({ distDir: dist });
+      try {
+        emu.run('saveSettings', {
+          apiUrl: 'https://api.partner.example.com',
+          idInstance: '1',
+          apiTokenInstance: 'tok12345',
+        });
+        return 'saved';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(save(out)).toBe('saved');
+    expect(save('dist')).toMatch(
+      /^apiUrl: apiUrl must be a GREEN-API host \(\*\.green-api\.com, \*\.greenapi\.com\)/,
+    );
+  });
+
+  it('refuses a malformed host', () => {
+    expect(() =>
+      execFileSync(process.execPath, ['scripts/build.mjs', '--out', out, '--allow-host', 'https://x.com/'], {
+        stdio: 'pipe',
+      }),
+    ).toThrow(/--allow-host https:\/\/x.com\/: give a host like/);
   });
 });

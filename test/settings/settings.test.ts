@@ -37,6 +37,31 @@ describe('apiUrl', () => {
   });
 
   it.each([
+    ['a look-alike with the real host as a prefix', 'https://api.green-api.com.evil.example'],
+    ['a host that only ends like one', 'https://evilgreen-api.com'],
+    ['the bare domain (the allowlist wildcard needs a subdomain)', 'https://green-api.com'],
+    ['another host', 'https://api.example.com'],
+    ['a port', 'https://7105.api.greenapi.com:8443'],
+  ])('refuses %s, naming apiUrl and the allowed host patterns', (_what, url) => {
+    expect(() => validateApiUrl(url)).toThrow(
+      expect.objectContaining({
+        field: 'apiUrl',
+        key: 'field.apiUrl.allowlist',
+        params: { hosts: '*.green-api.com, *.greenapi.com' },
+      }),
+    );
+  });
+
+  it('accepts any subdomain of the allowed domains', () => {
+    for (const url of [
+      'https://api.green-api.com',
+      'https://7105.api.greenapi.com',
+      'https://a.b.c.green-api.com',
+    ])
+      expect(validateApiUrl(url)).toBe(url);
+  });
+
+  it.each([
     'https://api.green-api.com/?x=1',
     'https://api.green-api.com/#frag',
     'ftp://api.green-api.com',

@@ -36,7 +36,12 @@ export function withAddon() {
     fresh(options: Partial<EmulatorOptions> = {}, config?: FakeConfig, settings = true): Emulator {
       context.api.resetSync();
       if (config) context.api.configureSync(config);
-      const emu = createEmulator({ distDir: 'dist', locale: 'en', ...options } as EmulatorOptions);
+      const emu = createEmulator({
+        distDir: 'dist',
+        locale: 'en',
+        allowLoopback: true,
+        ...options,
+      } as EmulatorOptions);
       if (settings) emu.run('saveSettings', defaultForm(context.api));
       return emu;
     },

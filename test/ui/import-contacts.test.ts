@@ -208,6 +208,16 @@ describe('Import contacts when GREEN-API fails', () => {
     expect(everythingVisible(emu)).not.toContain('127.0.0.1:9/');
   });
 
+  it('says Google does not let it call an apiUrl outside the allowlist (saved by an older version), not "could not reach"', () => {
+    const emu = addon.fresh();
+    emu.properties.document['wa.apiUrl'] = 'https://api.example.com';
+    const report = importOnce(emu);
+    expect(report.message).toMatch(/^Google does not let this script call that apiUrl/);
+    expect(report.message).not.toMatch(/Could not reach/);
+    expect(everythingVisible(emu)).not.toContain(TOKEN);
+    expect(everythingVisible(emu)).not.toContain('api.example.com/waInstance');
+  });
+
   it('says the same through a dropped connection', () => {
     const emu = addon.fresh({}, instance({ script: [responses.connectionReset()] }));
     expect(importOnce(emu).message).toMatch(/Could not reach GREEN-API/);

@@ -59,8 +59,16 @@ export interface EmulatorOptions {
   spreadsheetTimeZone?: string;
   /** Spreadsheet locale (getSpreadsheetLocale); default 'en_US'. */
   spreadsheetLocale?: string;
-  /** When true, UrlFetchApp refuses URLs not matching the manifest urlFetchWhitelist. */
+  /**
+   * UrlFetchApp refuses URLs outside the manifest's urlFetchWhitelist, as the platform does once a manifest has
+   * one (default true).
+   */
   enforceUrlWhitelist?: boolean;
+  /**
+   * Test harness only: loopback URLs (the fake GREEN-API on 127.0.0.1) pass the allowlist. The platform cannot
+   * reach loopback at all, so this lets no real spreadsheet do anything more (default false).
+   */
+  allowLoopback?: boolean;
   /** Session.getActiveUser().getEmail() in user executions; default 'user@example.com'. */
   userEmail?: string;
   /** Title of Ui.createAddonMenu() menus; default 'Add-on'. */
@@ -237,7 +245,8 @@ export class EmulatorCore {
       spreadsheetId: opts.spreadsheetId ?? 'sheet-1',
       spreadsheetName: opts.spreadsheetName ?? 'Untitled spreadsheet',
       spreadsheetLocale: opts.spreadsheetLocale ?? 'en_US',
-      enforceUrlWhitelist: opts.enforceUrlWhitelist ?? false,
+      enforceUrlWhitelist: opts.enforceUrlWhitelist ?? true,
+      allowLoopback: opts.allowLoopback ?? false,
       userEmail: opts.userEmail ?? 'user@example.com',
       addonName: opts.addonName ?? 'Add-on',
       addonTriggers: {

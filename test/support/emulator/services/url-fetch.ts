@@ -113,10 +113,18 @@ export function urlFetchService(
     if (url.length > URL_MAX) throw new AppsError('Limit Exceeded: URLFetch URL Length.');
     if (!/^https?:\/\/[^/?#\s]+/i.test(url)) throw new AppsError(`Invalid argument: ${url}`);
     const wl = core.manifest.urlFetchWhitelist;
-    if (core.options.enforceUrlWhitelist && wl && !matchesWhitelist(url, wl)) {
-      // Chosen text (UNVERIFIED): the allowlist is documented, the exception wording is not.
+    const loopback = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//i.test(url);
+    if (
+      core.options.enforceUrlWhitelist &&
+      wl &&
+      !matchesWhitelist(url, wl) &&
+      !(loopback && core.options.allowLoopback)
+    ) {
+      // "If present, any URL endpoint fetched must match a prefix in this list":
+      // https://developers.google.com/apps-script/manifest — the text as reported by users of a bound script
+      // (diegomanuel/binance-to-google-sheets issue 82; Google does not document it).
       throw new AppsError(
-        `Script is not allowed to fetch ${url}: it does not match any urlFetchWhitelist prefix.`,
+        `Request to ${url} failed because the URL has not been whitelisted in the script manifest.`,
       );
     }
     const params = (typeof paramsArg === 'object' && paramsArg !== null ? paramsArg : {}) as Record<
