@@ -208,6 +208,8 @@ export const en = {
   'settings.members.next': 'Continues',
   'settings.failed': 'Could not save: {message}',
 
+  'settings.shared':
+    'Every editor of this spreadsheet can read the token: in a script bound to the spreadsheet, anyone with edit access can open Extensions → Apps Script and run code that reads these settings. Share edit access only with people you would give the token, or use the add-on deployment.',
   'state.authorized': 'Connected: the instance is authorized and ready.',
   'state.notAuthorized': 'Not authorized: scan the QR code in the GREEN-API console.',
   'state.blocked': 'The WhatsApp account is blocked. Contact GREEN-API support.',

@@ -98,6 +98,13 @@ export function gasServices(): Services {
     cache: () => CacheService.getDocumentCache(),
     lock: () => LockService.getDocumentLock(),
     activeSpreadsheet,
+    editorCount() {
+      try {
+        return activeSpreadsheet()?.getEditors().length ?? null;
+      } catch (_) {
+        return null; // not allowed here (a viewer, a custom function): nothing to tell
+      }
+    },
     openSpreadsheet(id) {
       opened = SpreadsheetApp.openById(id);
       return opened;

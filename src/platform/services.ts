@@ -98,6 +98,8 @@ export interface Services {
   lock(): GoogleAppsScript.Lock.Lock | null;
   /** The spreadsheet the user has open; null in some trigger runs. */
   activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+  /** How many people may edit the active spreadsheet (the owner included); null when that cannot be told. */
+  editorCount(): number | null;
   /** Opens a spreadsheet by id (needs the broad `spreadsheets` scope). */
   openSpreadsheet(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** Applies pending spreadsheet changes now. */

@@ -40,6 +40,11 @@ export interface SettingsView {
   installation: 'bound' | 'addon';
   /** Also refresh group members on schedule. */
   membersOnSchedule: boolean;
+  /**
+   * A bound script in a spreadsheet others may edit: every editor can read the token (docs/SECURITY.md), so the
+   * sidebar says so.
+   */
+  sharedToken: boolean;
   status: StatusView | null;
   /** The members import, in words (null before the first). */
   members: MembersView | null;
@@ -89,6 +94,7 @@ export function settingsView(services: Services): SettingsView {
     refreshChoices: REFRESH_CHOICES.filter((m) => m === 0 || m >= min),
     installation,
     membersOnSchedule: settings?.membersOnSchedule ?? false,
+    sharedToken: installation === 'bound' && (services.editorCount() ?? 0) > 1,
     status: statusView(services, t),
     members: membersView(services, t, loadJob(services.properties())),
   };

@@ -159,6 +159,25 @@ describe('the person’s columns stay with their contacts', () => {
     expect(rows(emu).map((r) => String(r[5]).split(' ')[0])).toEqual(['Статус', '', '', 'removed', 'удалён']);
   });
 
+  it("keeps the text exact in its columns after a person formatted them as Plain text, and leaves the person's formats", () => {
+    const emu = addon.fresh();
+    serve(people(3));
+    emu.run('importContacts');
+    const sheet = emu.spreadsheet.getSheetByName(SHEET);
+    sheet?.getRange('A1:G20').setNumberFormat('@');
+    const nasty = ['=1+1', '00123', "'quoted"];
+    serve(people(3).map((p, i) => ({ ...p, name: nasty[i] })));
+    emu.run('importContacts');
+    expect(
+      rows(emu)
+        .slice(1)
+        .map((r) => r[2]),
+    ).toEqual(nasty);
+    expect(sheet?.getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
+    expect(emu.cell(SHEET, 'C2').numberFormat).toBe('General');
+    expect(emu.cell(SHEET, 'G2').numberFormat).toBe('@');
+  });
+
   it('refuses, changing nothing, when the sheet has data but no ID column', () => {
     const emu = addon.fresh();
     serve(people(3));

@@ -87,6 +87,21 @@ describe('saveSettings and getSettings', () => {
   });
 });
 
+describe('who can read the token', () => {
+  it.each([
+    ['a bound script with other editors', true, { editors: ['owner@example.com', 'colleague@example.com'] }],
+    ['a bound script the owner alone edits', false, { editors: ['owner@example.com'] }],
+    [
+      'an add-on (editors cannot run its code)',
+      false,
+      { installationSource: 'ADD_ON' as const, editors: ['owner@example.com', 'colleague@example.com'] },
+    ],
+  ])('%s: warned %s', (_what, warns, options) => {
+    const emu = addon.fresh(options);
+    expect((emu.run('getSettings') as { sharedToken: boolean }).sharedToken).toBe(warns);
+  });
+});
+
 describe('testConnection', () => {
   it.each([
     ['authorized', true, /Connected/],

@@ -67,6 +67,7 @@ function servedSidebar(locale: string): { html: string; title: string } {
     cache: notUsed,
     lock: notUsed,
     activeSpreadsheet: notUsed,
+    editorCount: notUsed,
     openSpreadsheet: notUsed,
     flush: notUsed,
     locale: () => locale,
@@ -139,6 +140,7 @@ const NO_STATUS_VIEW: SettingsView = {
   refreshChoices: [0, 5, 10, 15, 30, 60, 120, 240, 360, 480, 720, 1440],
   installation: 'bound',
   membersOnSchedule: false,
+  sharedToken: false,
   status: null,
   members: null,
 };
@@ -152,6 +154,7 @@ const STORED_VIEW: SettingsView = {
   refreshChoices: [0, 5, 10, 15, 30, 60, 120, 240, 360, 480, 720, 1440],
   installation: 'bound',
   membersOnSchedule: false,
+  sharedToken: false,
   status: null,
   members: null,
 };
@@ -380,6 +383,41 @@ describe('Settings sidebar in Chromium', () => {
     ]);
   });
 
+  it('shows the members import: when, how far, when it continues, its last error', async () => {
+    const { page } = await openSidebar('en', {
+      ...STORED_VIEW,
+      membersOnSchedule: true,
+      members: {
+        at: '2026-11-29 10:00',
+        state: en['members.state.stopped'],
+        groups: en['members.groups']
+          .replace('{done}', '120')
+          .replace('{total}', '400')
+          .replace('{notInGroup}', '2'),
+        next: en['members.next.person'],
+        error: 'quota used up',
+      },
+    });
+    await until(page, `!document.getElementById('members-rows').hidden`);
+    expect(await page.locator('#membersOnSchedule').isChecked()).toBe(true);
+    expect(await page.locator('#members-never').isHidden()).toBe(true);
+    expect(await page.locator('#members-state').textContent()).toBe('Stopped');
+    expect(await page.locator('#members-groups').textContent()).toBe(
+      '120 of 400 groups read (2 the account is not in).',
+    );
+    expect(await page.locator('#members-next').isVisible()).toBe(true);
+    expect(await page.locator('#members-error').textContent()).toBe('quota used up');
+    expect(await page.locator('#shared').isHidden()).toBe(true);
+  });
+
+  it("warns that every editor can read the token when a bound script's spreadsheet has other editors", async () => {
+    const { page } = await openSidebar('en', { ...STORED_VIEW, sharedToken: true });
+    await until(page, `!document.getElementById('shared').hidden`);
+    expect(await page.locator('#shared').textContent()).toBe(en['settings.shared']);
+    expect(await page.locator('#shared').getAttribute('role')).toBe('note');
+    expect(await page.locator('#members-never').isVisible()).toBe(true);
+  });
+
   it('saves exactly the typed values, shows "Saving…" meanwhile, then the message and the returned view', async () => {
     const { page } = await openSidebar('en', NO_STATUS_VIEW);
     await answer(page, 'saveSettings', { hold: true });
@@ -387,6 +425,7 @@ describe('Settings sidebar in Chromium', () => {
     await page.fill('#idInstance', '1101000001');
     await page.fill('#apiTokenInstance', 'abc123def456f00d');
     await page.selectOption('#refreshEveryMinutes', '30');
+    await page.check('#membersOnSchedule');
     await page.click('#save');
 
     expect((await calls(page, 'saveSettings')).map((call) => call.args)).toEqual([
@@ -396,6 +435,7 @@ describe('Settings sidebar in Chromium', () => {
           idInstance: '1101000001',
           apiTokenInstance: 'abc123def456f00d',
           refreshEveryMinutes: 30,
+          membersOnSchedule: true,
         },
       ],
     ]);
@@ -489,6 +529,7 @@ describe('Settings sidebar in Chromium', () => {
           idInstance: '1101000001',
           apiTokenInstance: 'typed-token',
           refreshEveryMinutes: 60,
+          membersOnSchedule: false,
         },
       ],
     ]);
@@ -552,14 +593,20 @@ describe('Settings sidebar in Chromium', () => {
         idInstance: '1101000001',
         apiTokenInstance: 'tok3n',
         refreshEveryMinutes: 0,
+        membersOnSchedule: false,
       },
     ]);
     await until(page, `document.getElementById('message').textContent !== ''`);
 
-    // The rest of the tab order: the select, then Save, then Test connection.
+    // The rest of the tab order: the select, the members checkbox (Space ticks it), then Save, Test connection.
     await page.focus('#apiTokenInstance');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('refreshEveryMinutes');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('membersOnSchedule');
+    expect(await outline()).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await page.locator('#membersOnSchedule').isChecked()).toBe(true);
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('save');
     expect(await outline()).toBe(true);
@@ -654,9 +701,9 @@ describe('Settings sidebar in Chromium', () => {
           const size = Number.parseFloat(getComputedStyle(el).fontSize);
           if (size < 13) small.push(`${el.tagName}#${el.id} ${size}px`);
         }
-        const inputs = Array.from(document.querySelectorAll<HTMLElement>('input, select')).map((el) =>
-          Math.round(el.getBoundingClientRect().width),
-        );
+        const inputs = Array.from(
+          document.querySelectorAll<HTMLElement>('input:not([type="checkbox"]), select'),
+        ).map((el) => Math.round(el.getBoundingClientRect().width));
         const form = Math.round(
           (document.getElementById('form') as HTMLElement).getBoundingClientRect().width,
         );

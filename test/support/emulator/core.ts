@@ -73,6 +73,8 @@ export interface EmulatorOptions {
   userEmail?: string;
   /** Title of Ui.createAddonMenu() menus; default 'Add-on'. */
   addonName?: string;
+  /** Spreadsheet.getEditors(): the e-mails of everyone who may edit the file; default [userEmail] (the owner). */
+  editors?: string[];
   /**
    * What an Editor add-on's time-driven trigger run has; Google does not say. The evidence (Google's own
    * Editor add-on google/dcm-trix-addon, Code.js DCM_offlineReportSync, and Mixpanel's Marketplace add-on
@@ -182,7 +184,8 @@ const emptyCounters = (): Counters => ({
 
 /** Persistent emulator state plus the execution machinery. */
 export class EmulatorCore {
-  readonly options: Required<Omit<EmulatorOptions, 'spreadsheetTimeZone' | 'addonTriggers'>> & {
+  readonly options: Required<Omit<EmulatorOptions, 'spreadsheetTimeZone' | 'addonTriggers' | 'editors'>> & {
+    editors: string[];
     addonTriggers: { activeSpreadsheet: boolean; documentProperties: boolean };
   };
   readonly manifest: Manifest;
@@ -249,6 +252,7 @@ export class EmulatorCore {
       allowLoopback: opts.allowLoopback ?? false,
       userEmail: opts.userEmail ?? 'user@example.com',
       addonName: opts.addonName ?? 'Add-on',
+      editors: opts.editors ?? [opts.userEmail ?? 'user@example.com'],
       addonTriggers: {
         activeSpreadsheet: opts.addonTriggers?.activeSpreadsheet ?? true,
         documentProperties: opts.addonTriggers?.documentProperties ?? true,

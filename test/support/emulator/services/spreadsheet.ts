@@ -955,6 +955,14 @@ export function spreadsheetService(
     getSpreadsheetLocale(): string {
       return wb.locale;
     },
+    getEditors(): unknown[] {
+      // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getEditors() — it needs
+      // authorization, so a custom function may not call it (stricter reading).
+      if (exec.authMode === 'CUSTOM_FUNCTION') throw permissionError('Spreadsheet.getEditors');
+      const users = new R.Array<unknown>();
+      for (const email of core.options.editors) users.push(makeUser(email));
+      return users;
+    },
     getSpreadsheetTimeZone(): string {
       return wb.timeZone;
     },
@@ -980,6 +988,12 @@ export function spreadsheetService(
     return makeRange({ sheet, r: cell.row, c: cell.col, nr: 1, nc: 1 });
   };
 
+  const userMethods = {
+    getEmail(this: WithState<string>): string {
+      return this[STATE];
+    },
+  };
+  const makeUser = classFactory<string, typeof userMethods>(exec, userMethods, 'none');
   const makeRange = classFactory<RangeState, typeof rangeMethods>(exec, rangeMethods, 'spreadsheet');
   const makeSheet = classFactory<SheetModel, typeof sheetMethods>(exec, sheetMethods, 'spreadsheet');
   const makeFinderObj = classFactory<FinderState, typeof finderMethods>(exec, finderMethods, 'spreadsheet');
