@@ -6,9 +6,14 @@
  * one-cell message to show; an API failure is thrown, so the cell shows #ERROR! with the add-on's words.
  */
 import { type Failure, readFailure, rememberFailure } from '../cache/failure-memo';
+import { loadSnapshot, saveSnapshot, snapshotDeps } from '../cache/snapshot';
+import type { Contact } from '../contacts/contact';
 import { type AddonError, toAddonError } from '../errors/addon-error';
+import { type ClientDeps, fetchContacts, HURRIED } from '../greenapi/client';
 import { errorText, type Translate } from '../i18n/i18n';
 import type { Services } from '../platform/services';
+import type { Settings } from '../settings/settings';
+import { instanceKey } from '../settings/store';
 import { lockWithin } from './budget';
 
 /** Where a formula's data comes from. */
@@ -75,4 +80,29 @@ export function failureOutcome(failure: Failure, t: Translate): string {
   if (failure.kind === 'busy') return t('formula.busy');
   if (failure.kind === 'notInGroup') return t('formula.notInGroup', { group: failure.detail });
   throw new Error(errorText(t, failure.kind, failure.detail));
+}
+
+/**
+ * The contact list for a formula: the snapshot a refresh left, else fetched (HURRIED, within `client.deadline`)
+ * and kept as the snapshot for the next formulas.
+ */
+export function contactsSource(
+  services: Services,
+  settings: Settings,
+  client: ClientDeps,
+): Source<Contact[]> {
+  const instance = instanceKey(settings);
+  const deps = snapshotDeps(services);
+  return {
+    instance,
+    scope: '',
+    load: () => (deps ? (loadSnapshot(deps, instance)?.contacts ?? null) : null),
+    fetch: () => {
+      const list = fetchContacts(client, settings, HURRIED);
+      return list.length ? list : null;
+    },
+    save: (list) => {
+      if (deps) saveSnapshot(deps, instance, list, services.clock.now());
+    },
+  };
 }

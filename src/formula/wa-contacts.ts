@@ -6,16 +6,13 @@
  * document lock, once for a sheet full of formulas, within the 30 seconds). A result too large for a formula
  * is a message saying so (formula/result-size.ts), never Sheets' error.
  */
-import { loadSnapshot, saveSnapshot, snapshotDeps } from '../cache/snapshot';
-import type { Contact } from '../contacts/contact';
 import { type ContactFilter, contactRows } from '../contacts/rows';
-import { fetchContacts, HURRIED } from '../greenapi/client';
 import { type Translate, translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
-import { instanceKey, loadSettings } from '../settings/store';
+import { loadSettings } from '../settings/store';
 import { fitCell } from '../table/cell-text';
 import { formulaDeadline } from './budget';
-import { obtain } from './obtain';
+import { contactsSource, obtain } from './obtain';
 import { RESULT_CELL_LIMIT } from './result-size';
 
 /** Evaluates WA_CONTACTS for the given arguments; returns a rectangular 2-D array of plain values. */
@@ -26,22 +23,9 @@ export function waContacts(services: Services, type: unknown, header: unknown): 
   const withHeader = parseHeader(header, t, 'WA_CONTACTS');
   const settings = loadSettings(services.properties());
   if (!settings) return [[t('formula.noSettings')]];
-  const instance = instanceKey(settings);
-  const deps = snapshotDeps(services);
-  const contacts = obtain<Contact[]>(
+  const contacts = obtain(
     services,
-    {
-      instance,
-      scope: '',
-      load: () => (deps ? (loadSnapshot(deps, instance)?.contacts ?? null) : null),
-      fetch: () => {
-        const list = fetchContacts({ ...services, deadline }, settings, HURRIED);
-        return list.length ? list : null;
-      },
-      save: (list) => {
-        if (deps) saveSnapshot(deps, instance, list, services.clock.now());
-      },
-    },
+    contactsSource(services, settings, { ...services, deadline }),
     deadline,
     t,
   );

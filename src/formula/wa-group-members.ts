@@ -8,9 +8,7 @@
  */
 import { cacheDeps } from '../cache/chunked';
 import { loadMembers, updateMembers } from '../cache/members-snapshot';
-import { loadSnapshot, saveSnapshot } from '../cache/snapshot';
-import type { Contact } from '../contacts/contact';
-import { fetchContacts, fetchGroup, HURRIED } from '../greenapi/client';
+import { fetchGroup, HURRIED } from '../greenapi/client';
 import { Pacer } from '../greenapi/pacer';
 import { translator } from '../i18n/i18n';
 import type { Group } from '../members/group';
@@ -19,7 +17,7 @@ import type { Services } from '../platform/services';
 import { instanceKey, loadSettings } from '../settings/store';
 import { fitCell } from '../table/cell-text';
 import { formulaDeadline } from './budget';
-import { obtain } from './obtain';
+import { contactsSource, obtain } from './obtain';
 import { describe, parseHeader } from './wa-contacts';
 
 /** Evaluates WA_GROUP_MEMBERS for the given arguments; returns a rectangular 2-D array of plain values. */
@@ -37,23 +35,7 @@ export function waGroupMembers(services: Services, group: unknown, header: unkno
   const client = { ...services, deadline, pacer: new Pacer(services.clock) };
 
   // The contact list: names, and groups by name.
-  const contacts = obtain<Contact[]>(
-    services,
-    {
-      instance,
-      scope: '',
-      load: () => (deps ? (loadSnapshot(deps, instance)?.contacts ?? null) : null),
-      fetch: () => {
-        const list = fetchContacts(client, settings, HURRIED);
-        return list.length ? list : null;
-      },
-      save: (list) => {
-        if (deps) saveSnapshot(deps, instance, list, services.clock.now());
-      },
-    },
-    deadline,
-    t,
-  );
+  const contacts = obtain(services, contactsSource(services, settings, client), deadline, t);
   if (typeof contacts === 'string') return [[contacts]];
 
   // The group: by id, else by exact name (a group's subject as the members import read it, or its name).

@@ -26,7 +26,8 @@ import type { Services } from '../platform/services';
 import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
 import { recalculateFormulas } from '../sheet/formula-cells';
-import { applyMembers, groupsInSheet, MEMBERS_SHEET, planMembers } from '../sheet/members-sheet';
+import { groupsInSheet, MEMBERS_SHEET, MEMBERS_TABLE } from '../sheet/members-sheet';
+import { applyTable, planTable } from '../sheet/sheet-table';
 import { settleFollowUp } from './follow-up';
 import { safely } from './safely';
 import { CONTINUE_AFTER_MS, type RetryPlan } from './schedule';
@@ -234,9 +235,10 @@ function writeSlice(
   if (lock && !lock.tryLock(60_000)) return new AddonError('busy');
   try {
     const now = services.clock.now();
-    const merge = planMembers(spreadsheet, rows, scope, locale, t, services.formatDay(now));
+    const day = services.formatDay(now);
+    const merge = planTable(spreadsheet, MEMBERS_TABLE, rows, locale, t, day, (key) => scope.has(key[0]));
     if ('error' in merge) return new AddonError('membersNoKey', merge.missing.join('", "'));
-    applyMembers(spreadsheet, merge, t, services.formatTime(now));
+    applyTable(spreadsheet, MEMBERS_TABLE, merge, t, services.formatTime(now));
     const { added, removed, returned, changed } = merge.plan.counts;
     return { added, removed, returned, changed };
   } finally {

@@ -11,13 +11,15 @@
 
 import { saveSnapshot, snapshotDeps } from '../cache/snapshot';
 import type { Contact } from '../contacts/contact';
+import { unsortedRows } from '../contacts/rows';
 import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
 import { fetchContacts } from '../greenapi/client';
 import type { Translate } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import { instanceKey, loadSettings } from '../settings/store';
-import { applyContacts, type ContactsMerge, planContacts } from '../sheet/contacts-sheet';
+import { CONTACTS_TABLE } from '../sheet/contacts-sheet';
 import { recalculateFormulas } from '../sheet/formula-cells';
+import { applyTable, planTable } from '../sheet/sheet-table';
 import { settleFollowUp } from './follow-up';
 import { safely } from './safely';
 import { MAX_EMPTY_ANSWERS, RETRY_AFTER_MS, type RetryPlan, scheduleFollowUp } from './schedule';
@@ -101,7 +103,15 @@ export function runRefresh(
     if (contacts.length === 0) return notApplied(services, source, null);
     const now = services.clock.now();
     const locale = services.locale();
-    const merge = planContacts(spreadsheet, contacts, locale, t, services.formatDay(now));
+    // Matched rows keep their place, so only the appended ones need the table's order.
+    const merge = planTable(
+      spreadsheet,
+      CONTACTS_TABLE,
+      unsortedRows(contacts),
+      locale,
+      t,
+      services.formatDay(now),
+    );
     if ('error' in merge) {
       const error = new AddonError('contactsNoKey', merge.missing.join('", "'));
       return record(services, source, { outcome: 'error', error });
@@ -112,7 +122,7 @@ export function runRefresh(
       if (source === 'menu') return { outcome: 'confirm', list, contacts };
       return notApplied(services, source, list);
     }
-    const sheet = applyContacts(spreadsheet, merge as ContactsMerge, t, services.formatTime(now));
+    const sheet = applyTable(spreadsheet, CONTACTS_TABLE, merge, t, services.formatTime(now));
     // The table is written: what follows may fail without undoing it, and must not be reported as a failure.
     const deps = snapshotDeps(services);
     if (deps) {
