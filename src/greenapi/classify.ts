@@ -1,6 +1,6 @@
 /**
  * Turns an HTTP status and body from GREEN-API into an error kind, following the documented standard errors
- * (shared/reference/green-api.md §3): instances that are not authorized or still starting answer every method
+ * (https://green-api.com/en/docs/api/common-errors/): instances that are not authorized or still starting answer every method
  * with 400 and only the body text tells which, so the body is searched case-insensitively.
  */
 import type { ErrorKind } from '../errors/addon-error';

@@ -1,7 +1,10 @@
 /**
- * The GREEN-API client: one GET per call with the documented retries. 429 (getContacts allows 1 request per
- * second per instance) waits and retries; 5xx is retried up to 3 times with backoff; every other failure becomes
- * an AddonError whose text never holds the token. Rate limits: https://green-api.com/en/docs/api/ratelimiter/
+ * The GREEN-API client: one request per call (a GET, or a POST with a JSON body for getGroupData) with the
+ * documented retries. 429 (getContacts and getGroupData allow 1 request per second per instance:
+ * https://green-api.com/en/docs/api/ratelimiter/) waits and retries; 5xx is retried up to 3 times with backoff;
+ * every other failure becomes an AddonError whose text never holds the token. With a pacer, requests of one
+ * method keep their distance; with a deadline (a custom function's 30 s), no pause or retry starts that could
+ * not end in time.
  */
 
 import type { Contact } from '../contacts/contact';

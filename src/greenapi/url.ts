@@ -14,7 +14,7 @@ export interface Credentials {
 /** The GREEN-API methods this add-on calls. */
 export type ApiMethod = 'getContacts' | 'getStateInstance' | 'getGroupData';
 
-/** The request URL of `method` (getContacts page of the docs: shared/reference/getContacts-doc.txt). */
+/** The request URL of `method` (https://green-api.com/en/docs/api/service/GetContacts/). */
 export function methodUrl(credentials: Credentials, method: ApiMethod): string {
   return `${credentials.apiUrl}/waInstance${credentials.idInstance}/${method}/${credentials.apiTokenInstance}`;
 }

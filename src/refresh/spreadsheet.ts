@@ -1,8 +1,9 @@
 /**
  * Finds the spreadsheet to write. In a user action it is the active one. In a time-driven trigger of an add-on
- * `getActiveSpreadsheet()` may be null (reported by experienced add-on authors, not stated by Google —
- * shared/reference/apps-script.md §2.6), so the id stored at setup is opened instead; that needs the
- * `spreadsheets` scope, which this add-on does not ask for by default (see README, "Permissions").
+ * Google does not say: its own add-ons (google/dcm-trix-addon, the offline report sync) rely on
+ * `getActiveSpreadsheet()` there, an older report says it is null. When it is null the id stored at setup is
+ * opened instead; that needs the `spreadsheets` scope, which this add-on does not ask for by default (see
+ * README, "Permissions"), and otherwise the run records that it could not open the spreadsheet.
  */
 import type { Services } from '../platform/services';
 
