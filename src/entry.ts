@@ -9,8 +9,8 @@ import { waGroupMembers } from './formula/wa-group-members';
 import { gasServices } from './platform/gas';
 import { autoRefresh, type ClockEvent, retryRefresh } from './refresh/trigger-handlers';
 import type { SettingsForm } from './settings/settings';
-import { CONTACTS_SHEET } from './sheet/contacts-sheet';
-import { MEMBERS_SHEET } from './sheet/members-sheet';
+import { CONTACTS_TABLE } from './sheet/contacts-sheet';
+import { MEMBERS_TABLE } from './sheet/members-sheet';
 import { type CommandReport, importContactsCommand, refreshNowCommand } from './ui/commands';
 import { type DeleteReport, deleteRemovedRows } from './ui/delete-removed';
 import { type DiagnosticReport, showDiagnosticsDialog } from './ui/diagnostics';
@@ -46,11 +46,11 @@ export function importGroupMembers(): MembersReport {
 }
 
 export function deleteRemovedContacts(): DeleteReport {
-  return deleteRemovedRows(gasServices(), CONTACTS_SHEET);
+  return deleteRemovedRows(gasServices(), CONTACTS_TABLE);
 }
 
 export function deleteRemovedMembers(): DeleteReport {
-  return deleteRemovedRows(gasServices(), MEMBERS_SHEET);
+  return deleteRemovedRows(gasServices(), MEMBERS_TABLE);
 }
 
 export function showSettings(): void {

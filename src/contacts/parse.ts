@@ -1,10 +1,13 @@
 /**
  * Validates a getContacts answer. It must be a JSON array (anything else is an unexpected answer); entries
- * without a usable id are skipped, duplicates keep their first occurrence, and a missing or unknown `type` is
+ * without a usable id (a WhatsApp id has an `@`) are skipped, duplicates keep their first occurrence, and a missing or unknown `type` is
  * inferred from the id suffix (`@g.us` is a group).
  */
 import { AddonError } from '../errors/addon-error';
 import type { Contact, ContactType } from './contact';
+
+/** A WhatsApp id: something, `@`, a domain, no spaces (`…@c.us`, `…@g.us`, `…@lid`). */
+export const WHATSAPP_ID = /^[^@\s]+@[^@\s]+$/;
 
 /** Turns the parsed JSON of a getContacts answer into contacts; throws AddonError('unexpected') if not an array. */
 export function parseContacts(json: unknown): Contact[] {
@@ -15,7 +18,7 @@ export function parseContacts(json: unknown): Contact[] {
     if (!entry || typeof entry !== 'object') continue;
     const record = entry as Record<string, unknown>;
     const id = typeof record.id === 'string' ? record.id.trim() : '';
-    if (!id || id.startsWith('null@') || seen.has(id)) continue;
+    if (!WHATSAPP_ID.test(id) || id.startsWith('null@') || seen.has(id)) continue;
     seen.add(id);
     contacts.push({
       id,

@@ -5,6 +5,7 @@
  */
 import type { TableSchema } from '../table/keyed-table';
 import type { Contact } from './contact';
+import { WHATSAPP_ID } from './parse';
 import { displayName } from './rows';
 
 /** Header words of each column, the current language's first (see i18n `wordsOf`). */
@@ -16,9 +17,6 @@ export interface ContactHeaders {
   type: readonly string[];
   status: readonly string[];
 }
-
-/** A WhatsApp id: something, `@`, a domain (no spaces). */
-const WHATSAPP_ID = /^[^@\s]+@[^@\s]+$/;
 
 /** The contacts table's schema. */
 export function contactsSchema(headers: ContactHeaders): TableSchema {

@@ -1,10 +1,11 @@
 /**
  * A custom function's 30 seconds (https://developers.google.com/apps-script/guides/sheets/functions: "A custom
  * function call must return within 30 seconds"), whatever GREEN-API does: the formula works to a deadline 3
- * seconds short of it, measured on the clock, and neither waits for the lock nor starts a request, a pause or a
- * retry that could not end by then (the client judges a retry by how long the last attempt took). A cell then
- * says GREEN-API is unavailable, or that a refresh is running, instead of Sheets' "Exceeded maximum execution
- * time".
+ * seconds short of it, measured on the clock, and neither waits for the lock past what leaves time for a
+ * request, nor starts a pause or a retry that could not end by then (the client judges a retry by how long the
+ * last attempt took; UrlFetchApp has no timeout to set, so a first request that hangs is beyond its reach). A
+ * cell then says GREEN-API is unavailable, or that a refresh is running, instead of Sheets' "Exceeded maximum
+ * execution time".
  */
 import type { Clock } from '../platform/services';
 

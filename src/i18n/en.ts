@@ -54,6 +54,10 @@ export const en = {
   'deleteRemoved.none': 'No rows of the sheet "{sheet}" are marked removed.',
   'deleteRemoved.done': 'Deleted {count} rows marked removed from the sheet "{sheet}".',
 
+  'deleteRemoved.changed':
+    'The marks changed while you were asked (a refresh ran): {count} rows of the sheet "{sheet}" are marked removed now. Nothing was deleted; choose the menu item again.',
+  'deleteRemoved.failed':
+    'The rows of the sheet "{sheet}" could not be deleted (merged cells or a protected range can stop it). Nothing you confirmed was lost: check the sheet and try again.',
   'members.title': 'Group members',
   'members.done':
     'Group members imported: {members} members of {total} groups. Joined: {added}, left: {removed}, back: {returned}, role changed: {changed}.',

@@ -31,6 +31,10 @@ export interface MembersJob {
   /** Members written by the job so far, and groups the account turned out not to be in. */
   members: number;
   notInGroup: number;
+  /** Groups skipped because GREEN-API refused that one group (a 400, an answer that is not an object). */
+  skipped: number;
+  /** Slices in a row that could not read (another running, GREEN-API unavailable…): the next waits longer. */
+  failures: number;
 }
 
 const KEY = 'wa.members.job';
@@ -44,13 +48,14 @@ export function loadJob(properties: GoogleAppsScript.Properties.Properties): Mem
   const raw = all[KEY];
   if (!raw) return null;
   try {
-    const job = JSON.parse(raw) as Omit<MembersJob, 'groups'> & { chunks: number; count: number };
+    const job = JSON.parse(raw) as Omit<MembersJob, 'groups' | 'skipped' | 'failures'> &
+      Partial<Pick<MembersJob, 'skipped' | 'failures'>> & { chunks: number; count: number };
     let text = '';
     for (let i = 0; i < job.chunks; i++) text += all[`${GROUPS}${i}`] ?? '';
     const groups = text ? text.split('\n') : [];
     if (groups.length !== job.count || typeof job.done !== 'number') return null;
     const { chunks: _c, count: _n, ...rest } = job;
-    return { ...rest, groups };
+    return { ...rest, skipped: rest.skipped ?? 0, failures: rest.failures ?? 0, groups };
   } catch (_) {
     return null;
   }
@@ -81,7 +86,7 @@ export function isPending(job: MembersJob | null): boolean {
   return job?.state === 'pending';
 }
 
-/** True for a job that has groups left to read (pending, or stopped by an error). */
+/** True for a job that has groups left to read: pending, stopped by an error, or left running by a slice that died. */
 export function isUnfinished(job: MembersJob | null): job is MembersJob {
-  return !!job && job.done < job.groups.length && (job.state === 'pending' || job.state === 'stopped');
+  return !!job && job.done < job.groups.length && job.state !== 'done';
 }

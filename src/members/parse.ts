@@ -6,6 +6,7 @@
  * first occurrence, unknown extra fields (such as `lid`) are ignored. Anything that is not a JSON object is an
  * unexpected answer.
  */
+import { WHATSAPP_ID } from '../contacts/parse';
 import { AddonError } from '../errors/addon-error';
 import type { Group, Member, Role } from './group';
 
@@ -21,7 +22,7 @@ export function parseGroupData(json: unknown, groupId: string): Group | 'notInGr
     if (!entry || typeof entry !== 'object') continue;
     const p = entry as Record<string, unknown>;
     const memberId = typeof p.id === 'string' ? p.id.trim() : '';
-    if (!memberId || memberId.startsWith('null@') || seen.has(memberId)) continue;
+    if (!WHATSAPP_ID.test(memberId) || memberId.startsWith('null@') || seen.has(memberId)) continue;
     seen.add(memberId);
     members.push({ id: memberId, role: roleOf(p) });
   }

@@ -23,8 +23,22 @@ export function pendingWork(properties: GoogleAppsScript.Properties.Properties):
   };
 }
 
-/** Schedules the follow-up for the earliest pending work, or removes it when none is pending. */
+/**
+ * Schedules the follow-up for the earliest pending work, or removes it when none is pending — under the document
+ * lock (taken here unless this execution holds it), so two executions settling at once cannot both create one.
+ */
 export function settleFollowUp(services: Services): RetryPlan {
+  const lock = services.lock();
+  const mine = lock !== null && !lock.hasLock();
+  if (mine && !lock.tryLock(30_000)) return { kind: 'none' }; // the other execution settles it
+  try {
+    return settle(services);
+  } finally {
+    if (mine) lock.releaseLock();
+  }
+}
+
+function settle(services: Services): RetryPlan {
   const properties = services.properties();
   const work = pendingWork(properties);
   const due = [work.contactsAt, work.membersAt].filter((at): at is number => at !== null);

@@ -27,7 +27,7 @@ import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
 import { recalculateFormulas } from '../sheet/formula-cells';
 import { groupsInSheet, MEMBERS_SHEET, MEMBERS_TABLE } from '../sheet/members-sheet';
-import { applyTable, planTable } from '../sheet/sheet-table';
+import { applyTable, logTable, planTable } from '../sheet/sheet-table';
 import { settleFollowUp } from './follow-up';
 import { safely } from './safely';
 import { CONTINUE_AFTER_MS, type RetryPlan } from './schedule';
@@ -35,15 +35,25 @@ import { resolveSpreadsheet } from './spreadsheet';
 
 /** A slice reads groups for at most this long after its execution started (the limit is 6 minutes). */
 export const SLICE_BUDGET_MS = 4.5 * 60_000;
+/** No request pause or retry starts past this, and the write must be under way by then. */
+const SLICE_HARD_MS = 5.5 * 60_000;
 /** Time kept free for one more group: the pace, the request and a retry after a 429. */
 const PER_GROUP_MS = PACE_MS + 5_000;
 /** How long the lease of a running slice lasts (past any execution's 6 minutes). */
 const LEASE_MS = 6.5 * 60_000;
 const LEASE_KEY = 'wa.members.lease';
-/** A stopped or pending job older than this is started afresh by a person rather than resumed. */
-const RESUME_WITHIN_MS = 24 * 60 * 60_000;
+/** An unfinished job is resumed when its last slice ran within this; an older one is started afresh. */
+const RESUME_WITHIN_MS = 7 * 24 * 60 * 60_000;
+/** A scheduled refresh starts a new members import at most this often (each reads every group once). */
+export const SCHEDULED_EVERY_MS = 24 * 60 * 60_000;
+/** Slices in a row that fail before the job stops and waits for a person or the next day. */
+const MAX_FAILURES = 5;
+/** Errors about one group only: the group is skipped and the import goes on. */
+const GROUP_ERRORS: ReadonlySet<ErrorKind> = new Set(['badRequest', 'unexpected']);
 /** Errors after which the job waits for its next slice; any other error stops it. */
 const TRANSIENT: ReadonlySet<ErrorKind> = new Set(['unavailable', 'rateLimited', 'unreachable', 'busy']);
+/** A group's id (getGroupData takes only these). */
+const GROUP_ID = /^[^@\s]+@g\.us$/;
 
 /** What one slice did. */
 export type MembersResult =
@@ -69,13 +79,15 @@ export interface SliceOptions {
   progress?: (done: number, total: number) => void;
 }
 
-/** A scheduled refresh starts a new members import at most this often (each reads every group once). */
-export const SCHEDULED_EVERY_MS = 24 * 60 * 60_000;
+/** True when `job` is an unfinished job of `instance` recent enough to resume. */
+function resumable(job: MembersJob | null, instance: string, now: number): boolean {
+  return isUnfinished(job) && job.instance === instance && now - job.lastRunAt < RESUME_WITHIN_MS;
+}
 
 /**
  * The members part of a scheduled refresh: continues an unfinished import of this instance (one a person
- * started, or one stopped by an error such as the quota: "the next scheduled refresh" may try again), else,
- * when Settings ask for members on schedule, starts a new import once a day.
+ * started, or one stopped by an error such as the quota: "the next scheduled refresh" may try again, once a
+ * day for a stopped one), else, when Settings ask for members on schedule, starts a new import once a day.
  */
 export function scheduledMembers(services: Services, t: Translate, startedAt: number): MembersResult | null {
   const properties = services.properties();
@@ -83,8 +95,10 @@ export function scheduledMembers(services: Services, t: Translate, startedAt: nu
   if (!settings) return null;
   const job = loadJob(properties);
   const now = services.clock.now();
-  if (isUnfinished(job) && job.instance === instanceKey(settings) && now - job.startedAt < RESUME_WITHIN_MS)
+  if (job && resumable(job, instanceKey(settings), now)) {
+    if (job.state === 'stopped' && now - job.lastRunAt < SCHEDULED_EVERY_MS) return null;
     return runMembers(services, 'auto', t, { startedAt });
+  }
   if (settings.membersOnSchedule && (!job || now - job.startedAt >= SCHEDULED_EVERY_MS))
     return runMembers(services, 'auto', t, { startedAt, fresh: true });
   return null;
@@ -96,6 +110,22 @@ export function runMembers(
   source: MembersSource,
   t: Translate,
   options: SliceOptions = {},
+): MembersResult {
+  const result = runSlice(services, source, t, options);
+  // A slice that could not read at all leaves a waiting job waiting a little longer each time, then stopped:
+  // a follow-up that keeps failing must not come back every minute for ever.
+  if (result.outcome === 'error' || result.outcome === 'busy' || result.outcome === 'syncing')
+    safely(services, 'members job', () =>
+      postpone(services, result.outcome === 'error' ? result.error.kind : 'busy'),
+    );
+  return result;
+}
+
+function runSlice(
+  services: Services,
+  source: MembersSource,
+  t: Translate,
+  options: SliceOptions,
 ): MembersResult {
   const settings = loadSettings(services.properties());
   if (!settings) return { outcome: 'error', error: new AddonError('noSettings') };
@@ -110,6 +140,25 @@ export function runMembers(
   }
 }
 
+/** A waiting job whose slice could not run: due later (doubling), stopped after MAX_FAILURES in a row. */
+function postpone(services: Services, kind: ErrorKind): void {
+  const properties = services.properties();
+  const job = loadJob(properties);
+  if (!job || job.state !== 'pending') return; // a running job belongs to the slice that runs it
+  job.failures += 1;
+  if (job.failures >= MAX_FAILURES) {
+    job.state = 'stopped';
+    job.nextAt = null;
+    job.errorKind = kind;
+    job.errorDetail = '';
+  } else {
+    job.state = 'pending';
+    job.nextAt = services.clock.now() + Math.min(60 * 60_000, CONTINUE_AFTER_MS * 2 ** job.failures);
+  }
+  saveJob(properties, job);
+  settleFollowUp(services);
+}
+
 function slice(
   services: Services,
   source: MembersSource,
@@ -121,19 +170,21 @@ function slice(
 ): MembersResult {
   const properties = services.properties();
   const clock = services.clock;
-  const deps: ClientDeps = { http: services.http, clock, pacer: new Pacer(clock) };
+  // No pause or retry of a request may start that could not end before the write must begin.
+  const deps: ClientDeps = {
+    http: services.http,
+    clock,
+    pacer: new Pacer(clock),
+    deadline: startedAt + SLICE_HARD_MS - 30_000,
+  };
   const instance = instanceKey(settings);
   const locale = services.locale();
   const cache = cacheDeps(services);
 
-  // The job: the unfinished one of this instance (recent enough), else a new one over every known group.
+  // The job: the unfinished one of this instance, else a new one over every known group.
   let job = loadJob(properties);
   let contacts: Contact[] | null = null;
-  const resume =
-    !options.fresh &&
-    isUnfinished(job) &&
-    job.instance === instance &&
-    clock.now() - job.startedAt < RESUME_WITHIN_MS;
+  const resume = !options.fresh && resumable(job, instance, clock.now());
   try {
     if (!resume || !job) {
       contacts = fetchContacts(deps, settings);
@@ -141,7 +192,7 @@ function slice(
       // The freshest contact list: formulas may read it too (WA_GROUP_MEMBERS names members from it).
       const fetched = contacts;
       if (cache) safely(services, 'snapshot', () => saveSnapshot(cache, instance, fetched, clock.now()));
-      const groups = new Set(contacts.filter((c) => c.type === 'group').map((c) => c.id));
+      const groups = new Set(contacts.filter((c) => GROUP_ID.test(c.id)).map((c) => c.id));
       for (const id of groupsInSheet(spreadsheet, locale)) groups.add(id);
       if (groups.size === 0) return { outcome: 'noGroups' };
       job = newJob(instance, [...groups].sort(), clock.now(), source);
@@ -150,18 +201,46 @@ function slice(
   } catch (error) {
     return { outcome: 'error', error: toAddonError(error) };
   }
-  job.state = 'running';
-  job.source = source;
-  job.lastRunAt = clock.now();
-  saveJob(properties, job);
+  const current = job;
+  current.state = 'running';
+  current.source = source;
+  current.lastRunAt = clock.now();
+  saveJob(properties, current);
+  try {
+    return readAndWrite(services, t, settings, spreadsheet, startedAt, options, current, contacts, deps);
+  } catch (error) {
+    // Whatever failed, the job is never left "running": the next slice resumes where this one was.
+    current.state = 'pending';
+    current.failures += 1;
+    current.nextAt = clock.now() + CONTINUE_AFTER_MS * 2 ** current.failures;
+    current.errorKind = toAddonError(error).kind;
+    safely(services, 'members job', () => saveJob(properties, current));
+    throw error;
+  }
+}
 
-  // Read groups while the budget lasts; an error ends the reading, never what was read.
+/** Reads groups while the budget lasts, writes what was read, moves the job on. */
+function readAndWrite(
+  services: Services,
+  t: Translate,
+  settings: Settings,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  startedAt: number,
+  options: SliceOptions,
+  job: MembersJob,
+  contacts: Contact[],
+  deps: ClientDeps,
+): MembersResult {
+  const clock = services.clock;
+  const instance = instanceKey(settings);
+  const cache = cacheDeps(services);
   const read: Group[] = [];
   const gone: string[] = [];
   let error: AddonError | null = null;
   let lastProgress = clock.now();
   const total = job.groups.length;
   let done = job.done;
+  let skipped = 0;
   while (done < total && clock.now() + PER_GROUP_MS <= startedAt + SLICE_BUDGET_MS) {
     const groupId = job.groups[done];
     try {
@@ -169,8 +248,12 @@ function slice(
       if (group === 'notInGroup') gone.push(groupId);
       else read.push(group);
     } catch (e) {
-      error = toAddonError(e);
-      break;
+      const failure = toAddonError(e);
+      if (!GROUP_ERRORS.has(failure.kind)) {
+        error = failure;
+        break;
+      }
+      skipped++; // GREEN-API refused this one group: the others are still worth reading
     }
     done++;
     if (options.progress && clock.now() - lastProgress >= 30_000) {
@@ -185,10 +268,12 @@ function slice(
   const scope = new Set([...read.map((g) => g.id), ...gone]);
   let changes = { added: 0, removed: 0, returned: 0, changed: 0 };
   if (scope.size > 0) {
-    const written = writeSlice(services, spreadsheet, rows, scope, locale, t);
+    const lockWait = Math.max(1000, Math.min(30_000, startedAt + SLICE_HARD_MS - clock.now()));
+    const written = writeSlice(services, spreadsheet, rows, scope, t, lockWait);
     if (written instanceof AddonError) {
       error = written;
       done = job.done;
+      skipped = 0;
     } else {
       changes = written;
       job.members += rows.length;
@@ -203,13 +288,16 @@ function slice(
 
   // Where the job stands now, and its follow-up.
   job.done = done;
+  job.skipped += skipped;
   job.errorKind = error?.kind ?? null;
   job.errorDetail = error?.detail ?? '';
   if (done >= total) job.state = 'done';
   else if (error && !TRANSIENT.has(error.kind)) job.state = 'stopped';
   else job.state = 'pending';
-  job.nextAt = job.state === 'pending' ? clock.now() + CONTINUE_AFTER_MS : null;
-  saveJob(properties, job);
+  job.failures = error && job.state === 'pending' ? job.failures + 1 : 0;
+  job.nextAt =
+    job.state === 'pending' ? clock.now() + CONTINUE_AFTER_MS * 2 ** Math.min(job.failures, 6) : null;
+  saveJob(services.properties(), job);
   const next = safely(services, 'triggers', () => settleFollowUp(services)) ?? { kind: 'none' };
   return {
     outcome: job.state === 'done' ? 'done' : job.state === 'stopped' ? 'stopped' : 'pending',
@@ -228,17 +316,22 @@ function writeSlice(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   rows: string[][],
   scope: ReadonlySet<string>,
-  locale: string,
   t: Translate,
+  lockWait: number,
 ): { added: number; removed: number; returned: number; changed: number } | AddonError {
+  const locale = services.locale();
   const lock = services.lock();
-  if (lock && !lock.tryLock(60_000)) return new AddonError('busy');
+  if (lock && !lock.tryLock(lockWait)) return new AddonError('busy');
   try {
     const now = services.clock.now();
     const day = services.formatDay(now);
     const merge = planTable(spreadsheet, MEMBERS_TABLE, rows, locale, t, day, (key) => scope.has(key[0]));
     if ('error' in merge) return new AddonError('membersNoKey', merge.missing.join('", "'));
-    applyTable(spreadsheet, MEMBERS_TABLE, merge, t, services.formatTime(now));
+    applyTable(spreadsheet, MEMBERS_TABLE, merge);
+    // The members are written: a log that cannot be written is no reason to read them again.
+    safely(services, 'changes log', () =>
+      logTable(spreadsheet, MEMBERS_TABLE, merge, t, services.formatTime(now)),
+    );
     const { added, removed, returned, changed } = merge.plan.counts;
     return { added, removed, returned, changed };
   } finally {
@@ -260,6 +353,8 @@ function newJob(instance: string, groups: string[], now: number, source: Members
     errorDetail: '',
     members: 0,
     notInGroup: 0,
+    skipped: 0,
+    failures: 0,
   };
 }
 

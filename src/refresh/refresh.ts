@@ -19,7 +19,7 @@ import type { Services } from '../platform/services';
 import { instanceKey, loadSettings } from '../settings/store';
 import { CONTACTS_TABLE } from '../sheet/contacts-sheet';
 import { recalculateFormulas } from '../sheet/formula-cells';
-import { applyTable, planTable } from '../sheet/sheet-table';
+import { applyTable, logTable, planTable } from '../sheet/sheet-table';
 import { settleFollowUp } from './follow-up';
 import { safely } from './safely';
 import { MAX_EMPTY_ANSWERS, RETRY_AFTER_MS, type RetryPlan, scheduleFollowUp } from './schedule';
@@ -67,13 +67,14 @@ export type RefreshResult =
 /** Options of a refresh a person confirmed: the list already fetched, and removals accepted. */
 export interface RefreshOptions {
   contacts?: Contact[];
-  acceptRemovals?: boolean;
+  /** The person agreed to mark this many rows removed: a plan that would mark more asks again. */
+  acceptRemovals?: number;
 }
 
 /**
  * Runs the refresh. Never throws for API, lock or settings problems: they come back as the outcome. From the
  * menu, a list that would mark most rows removed comes back as `confirm` (nothing written, lock released):
- * ask the person, then run again with that list and `acceptRemovals`.
+ * ask the person, then run again with that list and the number they accepted as `acceptRemovals`.
  */
 export function runRefresh(
   services: Services,
@@ -118,12 +119,15 @@ export function runRefresh(
     }
     const { counts } = merge.plan;
     const list: ShortList = { count: contacts.length, removed: counts.removed, live: counts.liveBefore };
-    if (!options.acceptRemovals && list.removed * 2 > list.live && list.live > 0) {
+    const accepted = options.acceptRemovals !== undefined && list.removed <= options.acceptRemovals;
+    if (!accepted && list.removed * 2 > list.live && list.live > 0) {
       if (source === 'menu') return { outcome: 'confirm', list, contacts };
       return notApplied(services, source, list);
     }
-    const sheet = applyTable(spreadsheet, CONTACTS_TABLE, merge, t, services.formatTime(now));
+    const sheet = applyTable(spreadsheet, CONTACTS_TABLE, merge);
     // The table is written: what follows may fail without undoing it, and must not be reported as a failure.
+    const time = services.formatTime(now);
+    safely(services, 'changes log', () => logTable(spreadsheet, CONTACTS_TABLE, merge, t, time));
     const deps = snapshotDeps(services);
     if (deps) {
       safely(services, 'snapshot', () => saveSnapshot(deps, instanceKey(settings), contacts, now));
@@ -211,7 +215,9 @@ function record(
       : undefined;
   let nextRetryAt: number | null = null;
   if (retry?.kind === 'scheduled') nextRetryAt = retry.at;
-  else if (result.outcome === 'busy' || result.outcome === 'error')
+  // A menu or scheduled run that fails leaves a pending retry pending; a retry that fails is done with: a lasting
+  // error (a wrong token, say) must not make the follow-up come back at once, again and again.
+  else if (result.outcome === 'busy' || (result.outcome === 'error' && source !== 'retry'))
     nextRetryAt = previous?.nextRetryAt ?? null;
   const status: RefreshStatus = {
     at: now,

@@ -16,6 +16,8 @@ export const RETRY_HANDLER = 'onRetryRefresh';
 export const RETRY_AFTER_MS = 5.5 * 60_000;
 /** The next slice of a members import, in a bound script: a minute after the last one. */
 export const CONTINUE_AFTER_MS = 60_000;
+/** The soonest a follow-up is asked for. */
+export const MIN_FOLLOW_UP_MS = 60_000;
 /** In an add-on without auto-refresh, the one allowed trigger retries after an hour. */
 export const ADDON_RETRY_AFTER_MS = 60 * 60_000;
 /** Empty answers in a row after which the add-on stops retrying and gives GREEN-API's advice. */
@@ -112,13 +114,15 @@ export function scheduleFollowUp(
   const pending = own.filter((t) => t.handler === RETRY_HANDLER);
   const addon = triggers.installation() === 'addon';
   if (addon && own.some((t) => t.handler === AUTO_HANDLER)) return { kind: 'nextRun' };
+  // Work overdue already comes a little later, never at once: a follow-up never chases its own tail.
+  const due = Math.max(wantAt, now + MIN_FOLLOW_UP_MS);
   const stored = Number(properties.getProperty(FOLLOW_UP_AT));
   const at = stored > 0 ? stored : null;
   if (pending.length > 0) {
-    if (at !== null && at <= wantAt) return { kind: 'scheduled', at };
+    if (at !== null && at <= due) return { kind: 'scheduled', at };
     if (addon || at === null) return at !== null ? { kind: 'scheduled', at } : { kind: 'nextRun' };
   }
-  const after = addon ? Math.max(ADDON_RETRY_AFTER_MS, wantAt - now) : Math.max(0, wantAt - now);
+  const after = addon ? Math.max(ADDON_RETRY_AFTER_MS, due - now) : Math.max(0, due - now);
   triggers.createOnce(RETRY_HANDLER, after);
   for (const trigger of pending) triggers.remove(trigger.id);
   properties.setProperty(FOLLOW_UP_AT, String(now + after));

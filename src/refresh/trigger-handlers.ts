@@ -13,6 +13,7 @@ import type { Services } from '../platform/services';
 import { pendingWork, settleFollowUp } from './follow-up';
 import { runMembers, scheduledMembers } from './members';
 import { recordUnexpected, runRefresh } from './refresh';
+import { safely } from './safely';
 import { cancelFollowUp, currentAutoTrigger, followUpFired } from './schedule';
 
 /** The part of a time-driven event the handlers read. */
@@ -34,7 +35,7 @@ export function autoRefresh(services: Services, event?: ClockEvent): void {
     }
     const t = translator(services.locale());
     runRefresh(services, 'auto', t);
-    scheduledMembers(services, t, startedAt);
+    members(services, () => scheduledMembers(services, t, startedAt));
   });
 }
 
@@ -51,9 +52,19 @@ export function retryRefresh(services: Services, event?: ClockEvent): void {
     const due = pendingWork(properties);
     const soon = startedAt + DUE_SLACK_MS;
     if (due.contactsAt !== null && due.contactsAt <= soon) runRefresh(services, 'retry', t);
-    if (due.membersAt !== null && due.membersAt <= soon) runMembers(services, 'continue', t, { startedAt });
-    settleFollowUp(services);
+    if (due.membersAt !== null && due.membersAt <= soon)
+      members(services, () => runMembers(services, 'continue', t, { startedAt }));
+    safely(services, 'triggers', () => settleFollowUp(services));
   });
+}
+
+/** The members part of a trigger run: its failure is the members job's, never recorded as a contacts refresh's. */
+function members(services: Services, work: () => unknown): void {
+  try {
+    work();
+  } catch (error) {
+    services.log(`members import failed: ${(error as Error)?.name ?? 'Error'}`);
+  }
 }
 
 function silently(services: Services, source: 'auto' | 'retry', work: () => void): void {

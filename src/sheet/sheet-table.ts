@@ -51,19 +51,26 @@ export function planTable(
   return 'error' in plan ? plan : { read, plan };
 }
 
-/** Writes a planned merge and logs its changes (stamped `time`); returns the sheet. */
+/** Writes a planned merge; returns the sheet. */
 export function applyTable(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  table: SheetTable,
+  merge: TableMerge,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  return applyPlan(spreadsheet, table.sheet, merge.read, merge.plan);
+}
+
+/** Appends a written merge's changes (stamped `time`) to the changes log. */
+export function logTable(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   table: SheetTable,
   merge: TableMerge,
   t: Translate,
   time: string,
-): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = applyPlan(spreadsheet, table.sheet, merge.read, merge.plan);
+): void {
   appendChanges(
     spreadsheet,
     logHeader(t),
     changeLines(merge.plan.changes, table.words(t), time, table.logId),
   );
-  return sheet;
 }

@@ -138,26 +138,44 @@ export function planMerge(
   const statusIndex = schema.columns.length;
   const keyIndexes = schema.columns.flatMap((c, i) => (c.key ? [i] : []));
   const usedRows = hasContent(sheet) ? sheet.values.length : 0;
-  const usedColumns = usedRows ? Math.max(...sheet.values.map((r) => r.length)) : 0;
+  let usedColumns = 0;
+  for (let r = 0; r < usedRows; r++) usedColumns = Math.max(usedColumns, sheet.values[r].length);
   const fresh = usedRows === 0;
 
   // Where each of the table's columns is: found by header, else added at the right edge.
   const columns: number[] = new Array(all.length).fill(0);
   const addedColumns: MergePlan['addedColumns'] = [];
   if (!fresh) {
+    // Key columns first (the leftmost match), then each other column at the match nearest the column before
+    // it: a person's own column that happens to share a header word, further away, stays the person's.
     const header = sheet.values[0];
     const claimed = new Set<number>();
-    all.forEach((column, i) => {
-      const names = new Set(column.headers.map(headerKey));
-      for (let c = 0; c < header.length; c++) {
-        if (claimed.has(c) || sheet.formulas[0]?.[c] || !names.has(headerKey(header[c]))) continue;
-        claimed.add(c);
-        columns[i] = c + 1;
-        break;
-      }
-    });
+    const matches = (i: number): number[] => {
+      const names = new Set(all[i].headers.map(headerKey));
+      const found: number[] = [];
+      for (let c = 0; c < header.length; c++)
+        if (!claimed.has(c) && !sheet.formulas[0]?.[c] && names.has(headerKey(header[c]))) found.push(c);
+      return found;
+    };
+    for (const i of keyIndexes) {
+      const [c] = matches(i);
+      if (c === undefined) continue;
+      claimed.add(c);
+      columns[i] = c + 1;
+    }
     const missing = keyIndexes.filter((i) => columns[i] === 0);
     if (missing.length) return { error: 'noKeyColumn', missing: missing.map((i) => all[i].headers[0]) };
+    all.forEach((_, i) => {
+      if (columns[i] !== 0) return;
+      // Nearest to the column placed before it in the schema (the table's columns sit together), ties rightward.
+      let before = i - 1;
+      while (before > 0 && columns[before] === 0) before--;
+      const anchor = (columns[Math.max(0, before)] || columns[keyIndexes[0]]) - 1;
+      const found = matches(i).sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || b - a);
+      if (found.length === 0) return;
+      claimed.add(found[0]);
+      columns[i] = found[0] + 1;
+    });
   }
   let next = usedColumns;
   all.forEach((column, i) => {
@@ -210,6 +228,8 @@ export function planMerge(
   for (let n = 0; n < input.rows.length; n++) {
     const row = input.rows[n];
     const key = keyIndexes.length === 1 ? row[keyIndexes[0]] : keyIndexes.map((i) => row[i]).join(SEP);
+    // A row the table would not recognise as its own next time is not written at all (it would come back).
+    if (!schema.validKey(keyIndexes.map((i) => row[i]))) continue;
     const r = firstRow.get(key);
     if (r === undefined) {
       if (appendKeys.has(key)) continue;
@@ -258,8 +278,13 @@ export function planMerge(
   const firstAppended = Math.max(usedRows, headerRows);
   const height = firstAppended + appendRows.length;
   const ours = columns.filter((c) => c <= usedColumns).map((c) => c - 1);
+  const owned = new Uint8Array(usedRows);
+  for (const r of firstRow.values()) owned[r] = 1;
+  for (const list of copies.values()) for (const r of list) owned[r] = 1;
+  // The table's own rows are always written (kept ones written back exactly), so only the person's rows split
+  // the blocks — not rows marked removed long ago, nor (in a members slice) other groups' rows.
   const writable = (r: number): boolean =>
-    r === 0 || r >= usedRows || fate[r] !== KEEP || ours.every((c) => isEmptyAt(sheet, r, c));
+    r === 0 || r >= usedRows || owned[r] === 1 || ours.every((c) => isEmptyAt(sheet, r, c));
   const rowRuns: Array<[number, number]> = [];
   for (let r = 0; r < height; r++) {
     if (!writable(r)) continue;

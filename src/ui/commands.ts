@@ -30,9 +30,10 @@ function runFromMenu(services: Services, showSheet: boolean): CommandReport {
   let result: RefreshResult;
   try {
     result = runRefresh(services, 'menu', t);
-    if (result.outcome === 'confirm') {
-      // Asked with no lock held (a dialog suspends the script and locks do not survive it); the same list is
-      // then merged again under the lock, against the sheet as it is by then.
+    // Asked with no lock held (a dialog suspends the script and locks do not survive it); the same list is then
+    // merged again under the lock, against the sheet as it is by then — and if that would mark more rows than
+    // the person agreed to (the sheet changed meanwhile), they are asked again.
+    for (let asked = 0; result.outcome === 'confirm' && asked < 3; asked++) {
       const { list } = result;
       const yes = services.ui.confirm(
         t('confirm.removals.title'),
@@ -43,7 +44,7 @@ function runFromMenu(services: Services, showSheet: boolean): CommandReport {
         services.ui.toast(message, t('app.name'), 8);
         return { outcome: 'declined', message };
       }
-      result = runRefresh(services, 'menu', t, { contacts: result.contacts, acceptRemovals: true });
+      result = runRefresh(services, 'menu', t, { contacts: result.contacts, acceptRemovals: list.removed });
     }
   } catch (error) {
     services.log(`refresh failed: ${(error as Error)?.name ?? 'Error'}`);

@@ -15,6 +15,8 @@ import type { StringKey } from '../i18n/en';
 import { errorText, isStringKey, type Translate, table, translator } from '../i18n/i18n';
 import { clearJob, loadJob } from '../members/job';
 import type { Services } from '../platform/services';
+import { settleFollowUp } from '../refresh/follow-up';
+import { safely } from '../refresh/safely';
 import { applyAutoRefresh, minRefreshMinutes } from '../refresh/schedule';
 import { rememberSpreadsheet } from '../refresh/spreadsheet';
 import { clearStatus, readStatus } from '../refresh/status';
@@ -147,6 +149,9 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
         clearJob(properties);
       }
     }
+    // Work that rode on a trigger this save removed (an add-on's hourly run) gets a follow-up of its own; work
+    // of the instance just replaced is gone, and so is its follow-up.
+    safely(services, 'triggers', () => settleFollowUp(services));
   } finally {
     lock?.releaseLock();
   }

@@ -20,13 +20,15 @@ describe('parseContacts', () => {
     expect(user.type).toBe('user');
   });
 
-  it('skips entries without an id, the bogus null@c.us, and duplicates', () => {
+  it('skips entries without an id, ids that are not WhatsApp ids, the bogus null@c.us, and duplicates', () => {
     const contacts = parseContacts([
       null,
       5,
       {},
       { id: '' },
       { id: 'null@c.us' },
+      { id: 'no-at-sign' },
+      { id: 'two words@c.us' },
       { id: '1@c.us', name: 'a' },
       { id: '1@c.us', name: 'b' },
     ]);

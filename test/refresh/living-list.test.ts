@@ -178,6 +178,32 @@ describe('the person’s columns stay with their contacts', () => {
     expect(emu.cell(SHEET, 'G2').numberFormat).toBe('@');
   });
 
+  it('takes its column, not the person’s column of the same name further away', () => {
+    const emu = addon.fresh();
+    serve(people(2));
+    emu.run('importContacts');
+    emu.spreadsheet.getSheetByName(SHEET)?.insertColumnsBefore(1, 1);
+    emu.setCellValue(SHEET, 'A1', 'Name');
+    emu.setCellValue(SHEET, 'A2', 'my own name for them');
+    serve([{ ...people(1)[0], name: 'Renamed' }, ...people(1, 2)]);
+    emu.run('importContacts');
+    expect(emu.cell(SHEET, 'A2').value).toBe('my own name for them');
+    expect(byId(emu, 'Contact name').size).toBe(2);
+    expect(rows(emu)[1][3]).toBe('Renamed');
+  });
+
+  it('reports an import as done when only the changes log could not be written', () => {
+    const emu = addon.fresh();
+    serve(people(2));
+    emu.run('importContacts');
+    emu.spreadsheet.getSheetByName('WhatsApp Contacts changes')?.deleteColumns(2, 24);
+    serve(people(3));
+    const report = emu.run('importContacts') as { outcome: string };
+    expect(report.outcome).toBe('ok');
+    expect(rows(emu)).toHaveLength(4);
+    expect(emu.logs.join('\n')).toMatch(/changes log step failed/);
+  });
+
   it('refuses, changing nothing, when the sheet has data but no ID column', () => {
     const emu = addon.fresh();
     serve(people(3));
@@ -334,7 +360,7 @@ describe('Delete removed contacts', () => {
     expect(rows(emu)).toEqual(before);
   });
 
-  it('makes the same number of spreadsheet calls for 2 and for 600 removed rows', () => {
+  it('keeps its calls bounded: run by run for a few runs, one sort for many (the same for 100 and 600 rows)', () => {
     const calls = (removed: number) => {
       const emu = addon.fresh();
       const many: Person[] = Array.from({ length: 1000 }, (_, i) => ({
@@ -352,9 +378,69 @@ describe('Delete removed contacts', () => {
       const report = emu.run('deleteRemovedContacts') as { deleted: number };
       expect(report.deleted).toBe(removed);
       expect(rows(emu)).toHaveLength(1001 - removed);
+      expect(rows(emu).every((r) => !String(r[5]).startsWith('removed'))).toBe(true);
       return emu.lastExecution.spreadsheetCalls;
     };
-    expect(calls(2)).toBe(calls(600));
+    const sorted = calls(600);
+    expect(calls(100)).toBe(sorted);
+    expect(calls(2)).toBeLessThanOrEqual(sorted);
+    expect(calls(10)).toBeLessThanOrEqual(sorted + 5);
+  });
+
+  it('deletes nothing when the marks changed while the person was asked, and says so', () => {
+    const emu = addon.fresh();
+    serve(people(6));
+    emu.run('importContacts');
+    serve(people(5));
+    emu.run('importContacts');
+    emu.answerDialogs(() => {
+      // Meanwhile (the dialog open) a refresh marks another contact removed.
+      emu.spreadsheet.getSheetByName(SHEET)?.getRange('F2').setValue("'removed 2026-01-01");
+      return 'YES';
+    });
+    const ids = rows(emu).map((r) => r[0]);
+    expect(emu.run('deleteRemovedContacts')).toMatchObject({ outcome: 'changed', deleted: 0 });
+    expect(emu.ui.toasts.at(-1)?.message).toMatch(
+      /2 rows of the sheet "WhatsApp Contacts" are marked removed now/,
+    );
+    expect(rows(emu).map((r) => r[0])).toEqual(ids);
+  });
+
+  it('never deletes a row of the person’s own, whatever its Status cell says', () => {
+    const emu = addon.fresh();
+    serve(people(3));
+    emu.run('importContacts');
+    emu.setCellValue(SHEET, 'A6', 'Total');
+    emu.setCellValue(SHEET, 'F6', 'removed by hand');
+    serve([{ id: '79000000099@c.us', name: 'Stranger', type: 'user' }]);
+    emu.answerDialogs('YES');
+    emu.run('importContacts');
+    emu.answerDialogs('YES');
+    expect(emu.run('deleteRemovedContacts')).toMatchObject({ outcome: 'deleted', deleted: 3 });
+    expect(rows(emu).map((r) => r[0])).toEqual(['ID', '', 'Total', '79000000099@c.us']);
+    expect(rows(emu)[2][5]).toBe('removed by hand');
+  });
+});
+
+describe('calls stay constant as the sheet ages', () => {
+  it('makes the same calls over a sheet with scattered rows marked removed long ago', () => {
+    const calls = (gone: number) => {
+      const emu = addon.fresh();
+      const many: Person[] = Array.from({ length: 500 }, (_, i) => ({
+        id: `7922${String(i).padStart(7, '0')}@c.us`,
+        name: `Q${i}`,
+        type: 'user',
+      }));
+      serve(many);
+      emu.run('importContacts');
+      serve(many.filter((_, i) => (i * 7919) % 500 >= gone));
+      emu.answerDialogs('YES');
+      emu.run('importContacts');
+      serve([...many.filter((_, i) => (i * 7919) % 500 >= gone), ...people(1, 90)]);
+      emu.run('importContacts');
+      return emu.lastExecution.spreadsheetCalls;
+    };
+    expect(calls(100)).toBe(calls(1));
   });
 });
 

@@ -201,6 +201,16 @@ describe('Import group members', () => {
     );
   });
 
+  it('deletes every row when every member left (Sheets keeps one row below the header)', () => {
+    const emu = setup({}, { contacts: CONTACTS.filter((c) => c.id !== TEAM), leftGroups: [GONE] });
+    emu.run('importGroupMembers');
+    addon.api.configureSync(instance({ leftGroups: [GONE, FAMILY] }));
+    emu.run('importGroupMembers');
+    emu.answerDialogs('YES');
+    expect(emu.run('deleteRemovedMembers')).toMatchObject({ outcome: 'deleted', deleted: 3 });
+    expect(rows(emu)).toEqual([['Group ID', 'Group name', 'Member ID', 'Phone', 'Name', 'Role', 'Status']]);
+  });
+
   it('marks the members of a group the account has left, and Delete members who left removes them', () => {
     const emu = setup();
     emu.run('importGroupMembers');
@@ -254,6 +264,62 @@ describe('Import group members', () => {
     emu.run('importGroupMembers');
     emu.setFormula('Sheet1', 'A1', `=WA_GROUP_MEMBERS("${FAMILY}")`);
     expect(everythingVisible(emu)).not.toContain(TOKEN);
+  });
+});
+
+describe('when slices cannot run', () => {
+  it('a waiting import whose follow-ups keep failing backs off and stops, instead of calling every minute', () => {
+    const emu = addon.fresh({}, manyGroups(400));
+    emu.run('importGroupMembers');
+    expect(job(emu)).toMatchObject({ state: 'pending' });
+    // The token goes bad: each follow-up fails before reading a group.
+    addon.api.configureSync(instance({ token: 'rotated-token-000000000000000000000000000000000000000' }));
+    addon.api.clearRequestsSync();
+    emu.cache.document.clear(); // no contact snapshot: each follow-up fails fetching the contact list
+    emu.advanceTime(24 * 60 * MINUTE);
+    expect(job(emu)).toMatchObject({ state: 'stopped', errorKind: 'badToken' });
+    expect(addon.api.requestsSync().length).toBeLessThanOrEqual(6);
+    expect(emu.triggers).toHaveLength(0);
+  });
+
+  it('never leaves the job "running" when writing fails; the next run resumes where it was', () => {
+    const emu = setup();
+    // A workbook at Google's 10-million-cell limit: creating the members sheet fails.
+    const filler = emu.spreadsheet.insertSheet('Filler');
+    filler.insertRowsAfter(1000, Math.floor((10_000_000 - 26_000 - 10_000) / 26) - 1000);
+    const report = emu.run('importGroupMembers') as { outcome: string };
+    expect(report.outcome).toBe('error');
+    expect(job(emu)).toMatchObject({ state: 'pending', done: 0 });
+    emu.spreadsheet.deleteSheet(filler);
+    expect((emu.run('importGroupMembers') as { outcome: string }).outcome).toBe('done');
+  });
+
+  it('resumes a waiting import days later instead of starting over', () => {
+    const emu = addon.fresh({ installationSource: 'ADD_ON' }, manyGroups(600));
+    emu.run('importGroupMembers');
+    const done = job(emu).done as number;
+    emu.triggers.splice(0); // the follow-up got lost (say, deleted by hand)
+    emu.advanceTime(3 * 24 * 60 * MINUTE);
+    emu.run('importGroupMembers');
+    expect(job(emu).done).toBeGreaterThan(done);
+    expect(job(emu).startedAt).toBeLessThan(emu.now() - 2 * 24 * 60 * MINUTE);
+  });
+
+  it('skips a group GREEN-API refuses (400) and reads the rest', () => {
+    const emu = setup({}, { groupScript: [{ status: 400, body: '{"message":"bad request data"}' }] });
+    expect(emu.run('importGroupMembers')).toMatchObject({ outcome: 'done' });
+    expect(job(emu)).toMatchObject({ state: 'done', skipped: 1 });
+  });
+
+  it('asks getGroupData only about group ids', () => {
+    const emu = setup(
+      {},
+      { contacts: [...CONTACTS, { id: '79001112233@c.us', name: 'not a group', type: 'group' }] },
+    );
+    emu.run('importGroupMembers');
+    expect(groupCalls().every((c) => String((c.body as { groupId: string }).groupId).endsWith('@g.us'))).toBe(
+      true,
+    );
   });
 });
 

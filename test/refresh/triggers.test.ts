@@ -294,3 +294,23 @@ describe('an add-on trigger run, whatever Google gives it', () => {
     expect(emu.logs.join('\n')).toMatch(/auto refresh skipped: this trigger run has no document properties/);
   });
 });
+
+describe('a follow-up that meets a lasting error', () => {
+  it('does not come back again and again: the retry fails once and stops', () => {
+    const emu = addon.fresh({}, instance({ emptyResponses: 1 }));
+    expect((emu.run('importContacts') as { outcome: string }).outcome).toBe('syncing');
+    addon.api.configureSync(
+      instance({ script: Array.from({ length: 50 }, () => responses.notAuthorized()) }),
+    );
+    addon.api.clearRequestsSync();
+    emu.advanceTime(60 * MINUTE);
+    expect(addon.api.requestsSync().filter((r) => r.apiMethod === 'getContacts')).toHaveLength(1);
+    expect(status(emu)).toMatchObject({
+      source: 'retry',
+      outcome: 'error',
+      errorKind: 'notAuthorized',
+      nextRetryAt: null,
+    });
+    expect(emu.triggers).toHaveLength(0);
+  });
+});

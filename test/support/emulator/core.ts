@@ -216,8 +216,12 @@ export class EmulatorCore {
   readonly triggerErrors: TriggerError[] = [];
   readonly ui: UiRecords = { toasts: [], alerts: [], sidebars: [], dialogs: [], menus: [] };
   readonly logs: string[] = [];
-  /** Buttons the person will click in the next alerts/prompts, in order ('YES', 'NO', 'OK', 'CANCEL', 'CLOSE'). */
-  readonly dialogAnswers: string[] = [];
+  /**
+   * Buttons the person will click in the next alerts/prompts, in order ('YES', 'NO', 'OK', 'CANCEL', 'CLOSE'); a
+   * function is called while the dialog is open (the script suspended: a test may change the sheet meanwhile,
+   * as another person or execution could) and returns the button.
+   */
+  readonly dialogAnswers: Array<string | (() => string)> = [];
   readonly fetchLog: Array<{ url: string; method: string }> = [];
   /** UrlFetch daily quota window: calls since `windowStart` (the first call; resets 24 h after it). */
   readonly urlFetchQuota: { windowStart: number | null; calls: number } = { windowStart: null, calls: 0 };

@@ -33,6 +33,9 @@ export type {
   UiRecords,
 };
 
+/** A dialog button. */
+export type Button = 'YES' | 'NO' | 'OK' | 'CANCEL' | 'CLOSE';
+
 /** What emu.cell() reports about one cell. */
 export interface CellInfo {
   /** Stored value (spilled values included; '#ERROR!'/'#REF!' for error cells). */
@@ -63,8 +66,11 @@ export interface Emulator {
   now(): number;
   /** Another person (with this language, e.g. 'ru') uses the document from now on: Session.getActiveUserLocale(). */
   setUserLocale(locale: string): void;
-  /** The buttons a person will click in the next alerts and prompts, in order (default: Yes, or OK). */
-  answerDialogs(...buttons: Array<'YES' | 'NO' | 'OK' | 'CANCEL' | 'CLOSE'>): void;
+  /**
+   * The buttons a person will click in the next alerts and prompts, in order (default: Yes, or OK); a function
+   * runs while the dialog is open (the script suspended) and returns the button.
+   */
+  answerDialogs(...buttons: Array<Button | (() => Button)>): void;
   /** Simulates another execution holding (true) or releasing (false) the document lock. */
   holdDocumentLock(hold: boolean): void;
   /** The emulated Spreadsheet (test-side access: FULL mode, not counted, writes recalc immediately). */

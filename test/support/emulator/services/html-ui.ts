@@ -159,6 +159,7 @@ export function buildUi(core: EmulatorCore, exec: Exec): unknown {
   const buttonFor = (buttons: string): string => {
     for (const lock of Object.values(core.locks)) if (lock.holder === exec.id) lock.holder = null;
     const scripted = core.dialogAnswers.shift();
+    if (typeof scripted === 'function') return scripted();
     if (scripted !== undefined) return scripted;
     return buttons.startsWith('YES') ? BUTTON.YES : BUTTON.OK;
   };
