@@ -10,7 +10,7 @@
  * at the same positions, as after a person's own sort. What a sort does with rows hidden by a filter is not
  * documented (docs/LIVE-CHECK.md has the step).
  */
-import { headerKey, type TableSchema } from '../table/keyed-table';
+import { findHeader, type TableSchema } from '../table/keyed-table';
 
 /** Marked rows in more runs than this are deleted by the sort (constant calls) rather than run by run. */
 export const RUN_LIMIT = 10;
@@ -35,12 +35,8 @@ export function findMarked(
   if (!sheet) return null;
   const values = sheet.getDataRange().getValues();
   const header = values[0] ?? [];
-  const find = (words: readonly string[]) => {
-    const names = new Set(words.map(headerKey));
-    return header.findIndex((h) => names.has(headerKey(h)));
-  };
-  const keys = schema.columns.flatMap((c) => (c.key ? [find(c.headers)] : []));
-  const status = find(schema.status.headers);
+  const keys = schema.columns.flatMap((c) => (c.key ? [findHeader(header, c.headers)] : []));
+  const status = findHeader(header, schema.status.headers);
   const rows: number[] = [];
   if (status >= 0 && keys.every((c) => c >= 0)) {
     for (let r = 1; r < values.length; r++) {

@@ -6,7 +6,7 @@
 import { wordsOf } from '../i18n/i18n';
 import { sortMemberRows } from '../members/rows';
 import { membersSchema } from '../members/table';
-import { headerKey } from '../table/keyed-table';
+import { findHeader } from '../table/keyed-table';
 import { isRemovedMark } from '../table/removed-mark';
 import { readTable } from './keyed-sheet';
 import type { SheetTable } from './sheet-table';
@@ -46,12 +46,8 @@ export function groupsInSheet(
   const read = readTable(spreadsheet, MEMBERS_SHEET);
   const header = read.content.values[0] ?? [];
   const schema = MEMBERS_TABLE.schema(locale);
-  const find = (words: readonly string[]) => {
-    const names = new Set(words.map(headerKey));
-    return header.findIndex((h) => names.has(headerKey(h)));
-  };
-  const group = find(schema.columns[0].headers);
-  const status = find(schema.status.headers);
+  const group = findHeader(header, schema.columns[0].headers);
+  const status = findHeader(header, schema.status.headers);
   if (group < 0) return [];
   const ids = new Set<string>();
   for (const row of read.content.values.slice(1)) {

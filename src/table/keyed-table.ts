@@ -121,6 +121,12 @@ export function headerKey(text: unknown): string {
     .toLowerCase();
 }
 
+/** The index of the first header cell that is one of `words` (compared as headerKey does), or -1. */
+export function findHeader(header: readonly unknown[], words: readonly string[]): number {
+  const names = new Set(words.map(headerKey));
+  return header.findIndex((h) => names.has(headerKey(h)));
+}
+
 /** The setValues input that writes back exactly what a cell holds: its formula, else its value. */
 export function keepInput(value: unknown, formula: string): unknown {
   if (formula) return formula;

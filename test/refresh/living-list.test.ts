@@ -25,6 +25,15 @@ function people(n: number, from = 1): Person[] {
   });
 }
 
+/** n people with ids <prefix>0000000…@c.us, named <name><i>: a crowd for the larger scenarios. */
+function crowd(n: number, prefix: string, name: string): Person[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `${prefix}${String(i).padStart(7, '0')}@c.us`,
+    name: `${name}${i}`,
+    type: 'user',
+  }));
+}
+
 function serve(list: Person[]): void {
   addon.api.configureSync(instance({ contacts: list }));
 }
@@ -363,11 +372,7 @@ describe('Delete removed contacts', () => {
   it('keeps its calls bounded: run by run for a few runs, one sort for many (the same for 100 and 600 rows)', () => {
     const calls = (removed: number) => {
       const emu = addon.fresh();
-      const many: Person[] = Array.from({ length: 1000 }, (_, i) => ({
-        id: `7911${String(i).padStart(7, '0')}@c.us`,
-        name: `P${i}`,
-        type: 'user',
-      }));
+      const many = crowd(1000, '7911', 'P');
       serve(many);
       emu.run('importContacts');
       // `removed` scattered contacts leave ((i·7919) mod 1000 runs over every index once).
@@ -426,11 +431,7 @@ describe('calls stay constant as the sheet ages', () => {
   it('makes the same calls over a sheet with scattered rows marked removed long ago', () => {
     const calls = (gone: number) => {
       const emu = addon.fresh();
-      const many: Person[] = Array.from({ length: 500 }, (_, i) => ({
-        id: `7922${String(i).padStart(7, '0')}@c.us`,
-        name: `Q${i}`,
-        type: 'user',
-      }));
+      const many = crowd(500, '7922', 'Q');
       serve(many);
       emu.run('importContacts');
       serve(many.filter((_, i) => (i * 7919) % 500 >= gone));
