@@ -325,6 +325,24 @@ describe('the short-answer guard', () => {
     expect(rows(emu).filter((r) => String(r[5]).startsWith('removed'))).toHaveLength(7);
   });
 
+  it('asks again when, by the time it applies, more rows would be marked than the person agreed to', () => {
+    const emu = addon.fresh();
+    serve(people(10));
+    emu.run('importContacts');
+    serve(people(3));
+    emu.answerDialogs(() => {
+      // Meanwhile another editor pastes a contact row the new list does not have.
+      emu.setCellValue(SHEET, 'A20', '79000000077@c.us');
+      return 'YES';
+    }, 'NO');
+    expect((emu.run('importContacts') as { outcome: string }).outcome).toBe('declined');
+    const asked = emu.ui.alerts.filter((a) => a.title === 'Mark contacts as removed?').map((a) => a.prompt);
+    expect(asked).toHaveLength(2);
+    expect(asked[0]).toMatch(/7 of the 10 contacts/);
+    expect(asked[1]).toMatch(/8 of the 11 contacts/);
+    expect(rows(emu).filter((r) => String(r[5]).startsWith('removed'))).toHaveLength(0);
+  });
+
   it('leaves an empty answer to the sync rule: nothing changes, a retry comes', () => {
     const emu = addon.fresh();
     serve(people(5));

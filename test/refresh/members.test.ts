@@ -305,6 +305,26 @@ describe('when slices cannot run', () => {
     expect(job(emu).startedAt).toBeLessThan(emu.now() - 2 * 24 * 60 * MINUTE);
   });
 
+  it('tries a job stopped by the quota again from the schedule once a day, not at every run', () => {
+    const emu = addon.fresh(
+      {},
+      {
+        instances: {
+          '1101000001': { ...manyGroups(40).instances?.['1101000001'], quota: { getGroupData: 5 } },
+        },
+      },
+    );
+    emu.run('importGroupMembers');
+    expect(job(emu)).toMatchObject({ state: 'stopped', errorKind: 'quota' });
+    emu.run('saveSettings', { apiUrl: addon.api.url, idInstance: '1101000001', refreshEveryMinutes: 60 });
+    addon.api.clearRequestsSync();
+    emu.advanceTime(23 * 60 * MINUTE);
+    expect(groupCalls()).toHaveLength(0);
+    emu.advanceTime(2 * 60 * MINUTE);
+    expect(groupCalls()).toHaveLength(1);
+    expect(job(emu)).toMatchObject({ state: 'stopped', errorKind: 'quota', done: 5 });
+  });
+
   it('skips a group GREEN-API refuses (400) and reads the rest', () => {
     const emu = setup({}, { groupScript: [{ status: 400, body: '{"message":"bad request data"}' }] });
     expect(emu.run('importGroupMembers')).toMatchObject({ outcome: 'done' });
