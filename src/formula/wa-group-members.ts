@@ -11,7 +11,7 @@ import { loadMembers, updateMembers } from '../cache/members-snapshot';
 import { fetchGroup, HURRIED } from '../greenapi/client';
 import { Pacer } from '../greenapi/pacer';
 import { translator } from '../i18n/i18n';
-import type { Group } from '../members/group';
+import { GROUP_ID, type Group } from '../members/group';
 import { formulaRows, namesOf } from '../members/rows';
 import type { Services } from '../platform/services';
 import { instanceKey, loadSettings } from '../settings/store';
@@ -38,9 +38,10 @@ export function waGroupMembers(services: Services, group: unknown, header: unkno
   const contacts = obtain(services, contactsSource(services, settings, client), deadline, t);
   if (typeof contacts === 'string') return [[contacts]];
 
-  // The group: by id, else by exact name (a group's subject as the members import read it, or its name).
-  const snapshot = deps ? loadMembers(deps, instance) : null;
-  let groupId = /@g\.us$/.test(query) ? query : '';
+  // The group: by id, else by exact name (a group's subject as the members import read it, or its name). The
+  // members snapshot is decoded once here; only a re-check under the lock reads the cache again.
+  let snapshot = deps ? loadMembers(deps, instance) : null;
+  let groupId = GROUP_ID.test(query) ? query : '';
   if (!groupId) {
     const ids = new Set<string>();
     for (const g of snapshot?.values() ?? []) if (g.subject === query) ids.add(g.id);
@@ -55,7 +56,11 @@ export function waGroupMembers(services: Services, group: unknown, header: unkno
     {
       instance,
       scope: groupId,
-      load: () => (deps ? (loadMembers(deps, instance)?.get(groupId) ?? null) : null),
+      load: () => {
+        const groups = snapshot ?? (deps ? loadMembers(deps, instance) : null);
+        snapshot = null;
+        return groups?.get(groupId) ?? null;
+      },
       fetch: () => fetchGroup(client, settings, groupId, HURRIED),
       label: query,
       save: (read) => {

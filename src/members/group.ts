@@ -20,5 +20,8 @@ export interface Group {
   members: Member[];
 }
 
+/** A group's id (`…@g.us`): the only ids getGroupData takes, and the Group ID of a members row. */
+export const GROUP_ID = /^[^@\s]+@g\.us$/;
+
 /** Roles in their table order: the superadmin first. */
 export const ROLES: readonly Role[] = ['superadmin', 'admin', 'member'];

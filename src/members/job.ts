@@ -82,7 +82,7 @@ export function clearJob(properties: GoogleAppsScript.Properties.Properties): vo
 }
 
 /** True while a job waits for its next slice. */
-export function isPending(job: MembersJob | null): boolean {
+export function isPending(job: MembersJob | null): job is MembersJob {
   return job?.state === 'pending';
 }
 

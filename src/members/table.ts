@@ -4,7 +4,9 @@
  * WhatsApp id. The log shows a member by role, so a change of role is logged; the log's Group column names the
  * group.
  */
+import { WHATSAPP_ID } from '../contacts/parse';
 import type { TableSchema } from '../table/keyed-table';
+import { GROUP_ID } from './group';
 
 /** Header words of each column, the current language's first. */
 export interface MemberHeaders {
@@ -29,7 +31,7 @@ export function membersSchema(headers: MemberHeaders): TableSchema {
       { headers: headers.role },
     ],
     status: { headers: headers.status },
-    validKey: (parts) => /^[^@\s]+@g\.us$/.test(parts[0]) && /^[^@\s]+@[^@\s]+$/.test(parts[1]),
+    validKey: (parts) => GROUP_ID.test(parts[0]) && WHATSAPP_ID.test(parts[1]),
     label: (row) => row[5] ?? '',
     context: (row) => (row[1] ? `${row[1]} (${row[0]})` : (row[0] ?? '')),
   };

@@ -19,7 +19,7 @@ export function pendingWork(properties: GoogleAppsScript.Properties.Properties):
   const job = loadJob(properties);
   return {
     contactsAt: readStatus(properties)?.nextRetryAt ?? null,
-    membersAt: isPending(job) ? (job?.nextAt ?? null) : null,
+    membersAt: isPending(job) ? job.nextAt : null,
   };
 }
 

@@ -19,8 +19,15 @@ import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error'
 import { type ClientDeps, fetchContacts, fetchGroup } from '../greenapi/client';
 import { PACE_MS, Pacer } from '../greenapi/pacer';
 import type { Translate } from '../i18n/i18n';
-import type { Group } from '../members/group';
-import { isUnfinished, loadJob, type MembersJob, type MembersSource, saveJob } from '../members/job';
+import { GROUP_ID, type Group } from '../members/group';
+import {
+  isPending,
+  isUnfinished,
+  loadJob,
+  type MembersJob,
+  type MembersSource,
+  saveJob,
+} from '../members/job';
 import { memberRows, namesOf } from '../members/rows';
 import type { Services } from '../platform/services';
 import type { Settings } from '../settings/settings';
@@ -52,8 +59,6 @@ const MAX_FAILURES = 5;
 const GROUP_ERRORS: ReadonlySet<ErrorKind> = new Set(['badRequest', 'unexpected']);
 /** Errors after which the job waits for its next slice; any other error stops it. */
 const TRANSIENT: ReadonlySet<ErrorKind> = new Set(['unavailable', 'rateLimited', 'unreachable', 'busy']);
-/** A group's id (getGroupData takes only these). */
-const GROUP_ID = /^[^@\s]+@g\.us$/;
 
 /** What one slice did. */
 export type MembersResult =
@@ -144,7 +149,7 @@ function runSlice(
 function postpone(services: Services, kind: ErrorKind): void {
   const properties = services.properties();
   const job = loadJob(properties);
-  if (!job || job.state !== 'pending') return; // a running job belongs to the slice that runs it
+  if (!isPending(job)) return; // a running job belongs to the slice that runs it
   job.failures += 1;
   if (job.failures >= MAX_FAILURES) {
     job.state = 'stopped';

@@ -4,6 +4,7 @@
  * left as they are), and the log says "joined", "left", "role changed".
  */
 import { wordsOf } from '../i18n/i18n';
+import { GROUP_ID } from '../members/group';
 import { sortMemberRows } from '../members/rows';
 import { membersSchema } from '../members/table';
 import { findHeader } from '../table/keyed-table';
@@ -52,7 +53,7 @@ export function groupsInSheet(
   const ids = new Set<string>();
   for (const row of read.content.values.slice(1)) {
     const id = String(row[group] ?? '').trim();
-    if (/@g\.us$/.test(id) && !(status >= 0 && isRemovedMark(String(row[status] ?? '')))) ids.add(id);
+    if (GROUP_ID.test(id) && !(status >= 0 && isRemovedMark(String(row[status] ?? '')))) ids.add(id);
   }
   return [...ids];
 }

@@ -233,9 +233,10 @@ export function planMerge(
   let appendRows: string[][] = [];
   for (let n = 0; n < input.rows.length; n++) {
     const row = input.rows[n];
-    const key = keyIndexes.length === 1 ? row[keyIndexes[0]] : keyIndexes.map((i) => row[i]).join(SEP);
+    const parts = keyOf(row);
     // A row the table would not recognise as its own next time is not written at all (it would come back).
-    if (!schema.validKey(keyIndexes.map((i) => row[i]))) continue;
+    if (!schema.validKey(parts)) continue;
+    const key = parts.join(SEP);
     const r = firstRow.get(key);
     if (r === undefined) {
       if (appendKeys.has(key)) continue;
@@ -248,13 +249,13 @@ export function planMerge(
     counts.live++;
     if (removedBefore(r)) {
       counts.returned++;
-      atRow.push([r, entry('returned', keyOf(row), '', schema.label(row), schema.context(row))]);
+      atRow.push([r, entry('returned', parts, '', schema.label(row), schema.context(row))]);
     } else if (!sameAsSheet(r, row)) {
       const before = schema.label(existingRow(r));
       const after = schema.label(row);
       if (before !== after) {
         counts.changed++;
-        atRow.push([r, entry('changed', keyOf(row), before, after, schema.context(row))]);
+        atRow.push([r, entry('changed', parts, before, after, schema.context(row))]);
       }
     }
     fate[r] = LIVE_BASE + n;
