@@ -235,3 +235,29 @@ describe('Diagnostics names the installation Google reports', () => {
     expect(report.rows.find((r) => r.check === 'Installation')?.text).toMatch(text);
   });
 });
+
+describe('an add-on test deployment that reports itself as NONE', () => {
+  const options = { installationSource: 'ADD_ON' as const, reportedInstallationSource: 'NONE' as const };
+
+  it('believes it is bound (Diagnostics says so), yet its schedule and follow-ups work under the add-on rules', () => {
+    const emu = addon.fresh(options, instance({ emptyResponses: 1 }));
+    const report = emu.run('showDiagnostics') as Report;
+    expect(report.rows.find((r) => r.check === 'Installation')?.text).toMatch(/bound.*says NONE/);
+    expect(() => save(emu, { refreshEveryMinutes: 30 })).toThrow(
+      /^refreshEveryMinutes: Google refused an auto-refresh more often than hourly/,
+    );
+    save(emu, { refreshEveryMinutes: 60 });
+    save(emu, { refreshEveryMinutes: 120 }); // one trigger per document: replaced in the add-on's order
+    expect(own(emu, 'onAutoRefresh')).toHaveLength(1);
+    expect(own(emu, 'onAutoRefresh')[0].everyMs).toBe(2 * HOUR);
+    save(emu, { refreshEveryMinutes: 0 });
+    expect(own(emu)).toHaveLength(0);
+    // A follow-up: the 5½-minute one-shot is refused, so it comes an hour out, and the sheet fills in then.
+    emu.run('importContacts');
+    expect(own(emu, 'onRetryRefresh')).toHaveLength(1);
+    expect(emu.properties.document['wa.addonShortRefusedAt']).toBeDefined();
+    emu.advanceTime(HOUR + MINUTE);
+    expect(emu.sheetValues(SHEET).filter((r) => r[0] !== '').length).toBe(SAMPLE_CONTACTS.length + 1);
+    expect(own(emu)).toHaveLength(0);
+  });
+});

@@ -110,6 +110,12 @@ export interface EmulatorOptions {
    * documents no cost; a test sets it to make a large snapshot write slow on the emulator's clock.
    */
   cacheWriteMsPerKChar?: number;
+  /**
+   * What getInstallationSource() reports when it differs from how the script runs: a test deployment of an
+   * Editor add-on may report NONE (the enum documents NONE, APPS_MARKETPLACE_DOMAIN_ADD_ON and WEB_STORE_ADD_ON:
+   * https://developers.google.com/apps-script/reference/script/installation-source) while add-on rules apply.
+   */
+  reportedInstallationSource?: 'NONE' | 'WEB_STORE_ADD_ON' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON' | '';
 }
 
 /** The subset of appsscript.json the emulator uses. */
@@ -313,6 +319,7 @@ export class EmulatorCore {
         refusedAt: opts.simultaneousExecutions?.refusedAt ?? 'service',
       },
       cacheWriteMsPerKChar: opts.cacheWriteMsPerKChar ?? 0,
+      reportedInstallationSource: opts.reportedInstallationSource ?? '',
     };
     this.clock = this.options.startTime;
     const dir = path.resolve(opts.distDir);

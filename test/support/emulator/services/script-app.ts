@@ -237,7 +237,8 @@ export function scriptAppService(core: EmulatorCore, exec: Exec): Record<string,
       SUNDAY: 'SUNDAY',
     },
     getInstallationSource(): string {
-      // The harness option 'ADD_ON' is a user-installed add-on: WEB_STORE_ADD_ON.
+      // The harness option 'ADD_ON' is a user-installed add-on: WEB_STORE_ADD_ON, unless a test says otherwise.
+      if (core.options.reportedInstallationSource) return core.options.reportedInstallationSource;
       return core.options.installationSource === 'ADD_ON' ? 'WEB_STORE_ADD_ON' : 'NONE';
     },
     getAuthorizationInfo(): unknown {
