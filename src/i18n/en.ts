@@ -89,6 +89,8 @@ export const en = {
   'retry.scheduled': 'The add-on will try again by itself at {time}.',
   'retry.nextRun': 'The next automatic refresh will try again.',
   'retry.none': 'Try again in 5 minutes.',
+  'retry.budget':
+    'It cannot try again by itself: Google allows 20 triggers per person for this script, shared by all your spreadsheets that use it, and they are all in use. Turn off auto-refresh in a spreadsheet that no longer needs it, or delete unused triggers in Extensions → Apps Script → Triggers.',
   'import.gaveUp':
     'GREEN-API returned an empty contact list 3 times in a row. Rescan the QR code in the GREEN-API console (console.green-api.com), or contact GREEN-API support. The sheet was left as it was.',
   'import.busy': 'A refresh is already running. Try again in a minute.',
