@@ -67,7 +67,9 @@ export function isBudgetRefusal(error: unknown): boolean {
 
 /** Google's refusal of an add-on trigger under an hour (recurring as reported; one-shots maybe). */
 export function isHourlyRefusal(error: unknown): boolean {
-  return /hour/i.test(String((error as Error)?.message ?? error)) && !isBudgetRefusal(error);
+  return /at least one hour|once (per|an) hour|more frequently than/i.test(
+    String((error as Error)?.message ?? error),
+  );
 }
 
 /** The id of the document's current auto-refresh trigger ('' when auto-refresh is off). */
