@@ -319,7 +319,7 @@ export function removeAllTriggers(triggers: Triggers, properties: Props): number
 
 /** What Diagnostics says about the triggers: what is stored, what the listings show, how many of the 20. */
 export interface TriggerAudit {
-  /** This user's triggers of the script (getProjectTriggers), out of TRIGGER_BUDGET. */
+  /** This user's triggers of the script (both listings), out of TRIGGER_BUDGET. */
   held: number;
   /** Stored ids that neither listing shows. */
   unknown: Array<'auto' | 'followUp'>;
@@ -345,6 +345,6 @@ export function auditTriggers(triggers: Triggers, properties: Props): TriggerAud
       t.id !== auto &&
       t.id !== followUp,
   ).length;
-  const held = listed.filter((t) => t.inProject).length;
-  return { held, unknown, unrecorded, auto: Boolean(auto), followUp: Boolean(followUp) };
+  // Both listings merged: a listing that leaves time-driven triggers out cannot make the count look smaller.
+  return { held: listed.length, unknown, unrecorded, auto: Boolean(auto), followUp: Boolean(followUp) };
 }
