@@ -170,34 +170,53 @@ export function applyAutoRefresh(
     addon && minutes > 0 ? ownIds(listed, storedFollowUp(properties)?.id ?? '', RETRY_HANDLER) : [];
   const recurring = (every: number) =>
     create(properties, now, () => triggers.createRecurring(AUTO_HANDLER, every));
-  let created: TriggerInfo | null = null;
-  let deleteFirst = addon;
   if (!addon) {
+    let created: TriggerInfo | null;
     try {
       created = minutes > 0 ? recurring(minutes) : null;
-      for (const id of old) triggers.remove(id);
     } catch (error) {
       // A test deployment of an add-on may report NONE (Diagnostics shows it) and still hold one trigger per
       // document: refused for another reason than the budget or the interval, try the add-on's order.
       if (isBudgetRefusal(error) || isHourlyRefusal(error) || old.length === 0) throw error;
-      deleteFirst = true;
+      replaceDeletingFirst(triggers, properties, minutes, previousMinutes, now, old, recurring);
+      return;
     }
+    // What was created is remembered first: a failure deleting an old one leaves nothing unrecorded.
+    rememberAuto(properties, created, now);
+    for (const id of old) triggers.remove(id);
+    return;
   }
-  if (deleteFirst) {
-    for (const id of [...old, ...followUp]) triggers.remove(id);
-    if (followUp.length > 0) rememberFollowUp(properties, null, 0, now);
-    try {
-      created = minutes > 0 ? recurring(minutes) : null;
-    } catch (error) {
-      if (previousMinutes > 0) {
-        try {
-          rememberAuto(properties, recurring(previousMinutes), now);
-        } catch (_) {
-          rememberAuto(properties, null, now);
-        }
-      } else rememberAuto(properties, null, now);
-      throw error;
-    }
+  for (const id of followUp) triggers.remove(id);
+  if (followUp.length > 0) rememberFollowUp(properties, null, 0, now);
+  replaceDeletingFirst(triggers, properties, minutes, previousMinutes, now, old, recurring);
+}
+
+/**
+ * The add-on's order (one time-driven trigger per document): delete, then create; on failure the previous
+ * interval is put back and the error thrown.
+ */
+function replaceDeletingFirst(
+  triggers: Triggers,
+  properties: Props,
+  minutes: number,
+  previousMinutes: number,
+  now: number,
+  old: string[],
+  recurring: (every: number) => TriggerInfo,
+): void {
+  for (const id of old) triggers.remove(id);
+  let created: TriggerInfo | null;
+  try {
+    created = minutes > 0 ? recurring(minutes) : null;
+  } catch (error) {
+    if (previousMinutes > 0) {
+      try {
+        rememberAuto(properties, recurring(previousMinutes), now);
+      } catch (_) {
+        rememberAuto(properties, null, now);
+      }
+    } else rememberAuto(properties, null, now);
+    throw error;
   }
   rememberAuto(properties, created, now);
 }
