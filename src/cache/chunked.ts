@@ -48,7 +48,22 @@ export interface Stored {
   savedAt: number;
 }
 
-/** Saves `json` (holding `count` items) as `name` for `instance`; returns the number of cache entries written. */
+/**
+ * A deadline for a save (a custom function's 30 seconds): the save gives up rather than run past it. Google
+ * documents no duration for a cache write, so until one chunk has been written it is guessed at
+ * `guessMsPerChunk`, then at the slower of that and what the chunks written so far took.
+ */
+export interface WriteBudget {
+  now(): number;
+  deadline: number;
+  guessMsPerChunk: number;
+}
+
+/**
+ * Saves `json` (holding `count` items) as `name` for `instance`; returns the number of cache entries written.
+ * With a budget the chunks are written one by one, the index last, and the save stops — removing what it wrote,
+ * keeping the previous value — before a write that could not end by the deadline; it then returns 0.
+ */
 export function saveChunked(
   deps: CacheDeps,
   name: string,
@@ -56,7 +71,9 @@ export function saveChunked(
   json: string,
   count: number,
   now: number,
+  budget?: WriteBudget,
 ): number {
+  if (budget && budget.now() + budget.guessMsPerChunk > budget.deadline) return 0;
   const packed = deps.gzipBase64(json);
   const previous = readMeta(deps.cache.get(name));
   const version = `${now.toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -74,10 +91,33 @@ export function saveChunked(
     count,
     savedAt: now,
   };
+  if (budget && !writeWithin(deps.cache, entries, budget)) return 0;
   entries[name] = JSON.stringify(meta);
-  deps.cache.putAll(entries, TTL_SECONDS);
+  if (budget) deps.cache.put(name, entries[name], TTL_SECONDS);
+  else deps.cache.putAll(entries, TTL_SECONDS);
   if (previous && previous.version !== version) deps.cache.removeAll(chunkKeys(name, previous));
   return chunks + 1;
+}
+
+/** Writes the chunks one by one while each can end by the deadline; on stopping removes them, false. */
+function writeWithin(
+  cache: GoogleAppsScript.Cache.Cache,
+  entries: Record<string, string>,
+  budget: WriteBudget,
+) {
+  const written: string[] = [];
+  let perChunk = budget.guessMsPerChunk;
+  for (const [key, value] of Object.entries(entries)) {
+    const start = budget.now();
+    if (start + perChunk > budget.deadline) {
+      if (written.length) cache.removeAll(written);
+      return false;
+    }
+    cache.put(key, value, TTL_SECONDS);
+    written.push(key);
+    perChunk = Math.max(perChunk, budget.now() - start);
+  }
+  return true;
 }
 
 /** Reads `name` of `instance`, or null when there is none or it fails any check. */

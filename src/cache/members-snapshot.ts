@@ -6,7 +6,14 @@
  */
 import type { Group, Member } from '../members/group';
 import { ROLES } from '../members/group';
-import { type CacheDeps, chunkedInfo, dropChunked, loadChunked, saveChunked } from './chunked';
+import {
+  type CacheDeps,
+  chunkedInfo,
+  dropChunked,
+  loadChunked,
+  saveChunked,
+  type WriteBudget,
+} from './chunked';
 
 const NAME = 'wa.members';
 
@@ -43,6 +50,7 @@ export function updateMembers(
   read: readonly Group[],
   gone: readonly string[],
   now: number,
+  budget?: WriteBudget,
 ): number {
   const groups = loadMembers(deps, instance) ?? new Map();
   for (const group of read) groups.set(group.id, group);
@@ -54,7 +62,7 @@ export function updateMembers(
       group.members.map((m: Member) => [m.id, ROLES.indexOf(m.role)] as [string, number]),
     ];
   }
-  return saveChunked(deps, NAME, instance, JSON.stringify(data), groups.size, now);
+  return saveChunked(deps, NAME, instance, JSON.stringify(data), groups.size, now, budget);
 }
 
 /** Age and size of the members snapshot, for diagnostics. */

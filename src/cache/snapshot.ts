@@ -13,6 +13,7 @@ import {
   loadChunked,
   saveChunked,
   TTL_SECONDS,
+  type WriteBudget,
 } from './chunked';
 
 export { CHUNK_SIZE, TTL_SECONDS as SNAPSHOT_TTL_SECONDS };
@@ -35,9 +36,10 @@ export function saveSnapshot(
   instance: string,
   contacts: readonly Contact[],
   now: number,
+  budget?: WriteBudget,
 ): number {
   const json = JSON.stringify(contacts.map((c) => [c.id, c.name, c.contactName, c.type === 'group' ? 1 : 0]));
-  return saveChunked(deps, NAME, instance, json, contacts.length, now);
+  return saveChunked(deps, NAME, instance, json, contacts.length, now, budget);
 }
 
 /** Reads the snapshot of `instance`, or null when there is none or it fails any check. */

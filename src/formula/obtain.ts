@@ -2,8 +2,10 @@
  * How a formula gets data without hammering GREEN-API: from what a refresh left in the cache; else fetched once
  * under the document lock, after checking the cache again (another formula may have fetched meanwhile); a
  * failure or empty answer remembered for a minute, so a sheet full of formulas recalculating at once makes one
- * request, not fifty. Everything inside the formula's deadline (formula/budget.ts). A string result is the
- * one-cell message to show; an API failure is thrown, so the cell shows #ERROR! with the add-on's words.
+ * request, not fifty. Everything inside the formula's deadline (formula/budget.ts), the snapshot write too: a
+ * write that could not end in time is skipped (the data is still shown). Every failure — syncing, busy, not in
+ * the group, an API error — is thrown, so the cell shows #ERROR! with the add-on's words on hover and IFERROR /
+ * ISERROR can tell it from data, as with Sheets' own #N/A.
  */
 import { type Failure, readFailure, rememberFailure } from '../cache/failure-memo';
 import { loadSnapshot, saveSnapshot, snapshotDeps } from '../cache/snapshot';
@@ -14,7 +16,7 @@ import { errorText, type Translate } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import type { Settings } from '../settings/settings';
 import { instanceKey } from '../settings/store';
-import { lockWithin } from './budget';
+import { lockWithin, type WriteBudget, writeBudget } from './budget';
 
 /** Where a formula's data comes from. */
 export interface Source<T> {
@@ -28,19 +30,19 @@ export interface Source<T> {
   fetch(): T | null | 'notInGroup';
   /** How the person named what was asked for (a group's name or id), for messages. */
   label?: string;
-  /** Keeps fetched data for the next formulas. */
-  save(value: T): void;
+  /** Keeps fetched data for the next formulas, within `budget` (skipped when it cannot end in time). */
+  save(value: T, budget: WriteBudget): void;
 }
 
-/** The data, or a one-cell message; throws for an API failure (the cell shows #ERROR! with the words). */
-export function obtain<T>(services: Services, source: Source<T>, deadline: number, t: Translate): T | string {
+/** The data; throws every failure as an error whose message is the add-on's words (the cell shows #ERROR!). */
+export function obtain<T>(services: Services, source: Source<T>, deadline: number, t: Translate): T {
   const cache = services.cache();
   const cached = source.load();
   if (cached) return cached;
   const remembered = cache ? readFailure(cache, source.instance, source.scope) : null;
   if (remembered) return failureOutcome(remembered, t);
   const lock = services.lock();
-  if (lock && !lockWithin(lock, services.clock, deadline)) return source.load() ?? t('formula.busy');
+  if (lock && !lockWithin(lock, services.clock, deadline)) return source.load() ?? fail(t('formula.busy'));
   try {
     const again = source.load();
     if (again) return again;
@@ -56,14 +58,14 @@ export function obtain<T>(services: Services, source: Source<T>, deadline: numbe
     }
     if (value === null) {
       remember(cache, source, { kind: 'syncing', detail: '' });
-      return t('formula.syncing');
+      return fail(t('formula.syncing'));
     }
     if (value === 'notInGroup') {
       const failure: Failure = { kind: 'notInGroup', detail: source.label ?? '' };
       remember(cache, source, failure);
       return failureOutcome(failure, t);
     }
-    source.save(value);
+    source.save(value, writeBudget(services.clock, deadline));
     return value;
   } finally {
     lock?.releaseLock();
@@ -74,12 +76,17 @@ function remember<T>(cache: GoogleAppsScript.Cache.Cache | null, source: Source<
   if (cache) rememberFailure(cache, source.instance, failure, source.scope);
 }
 
-/** Syncing and busy are messages in the cell; an API failure is thrown, so the cell shows #ERROR! with words. */
-export function failureOutcome(failure: Failure, t: Translate): string {
-  if (failure.kind === 'syncing') return t('formula.syncing');
-  if (failure.kind === 'busy') return t('formula.busy');
-  if (failure.kind === 'notInGroup') return t('formula.notInGroup', { group: failure.detail });
-  throw new Error(errorText(t, failure.kind, failure.detail));
+/** Throws a failure in the add-on's words: the cell shows #ERROR! with them on hover. */
+export function failureOutcome(failure: Failure, t: Translate): never {
+  if (failure.kind === 'syncing') return fail(t('formula.syncing'));
+  if (failure.kind === 'busy') return fail(t('formula.busy'));
+  if (failure.kind === 'notInGroup') return fail(t('formula.notInGroup', { group: failure.detail }));
+  return fail(errorText(t, failure.kind, failure.detail));
+}
+
+/** Throws `message` as the formula's error (Sheets shows `#ERROR!` and the message on hover). */
+export function fail(message: string): never {
+  throw new Error(message);
 }
 
 /**
@@ -101,8 +108,8 @@ export function contactsSource(
       const list = fetchContacts(client, settings, HURRIED);
       return list.length ? list : null;
     },
-    save: (list) => {
-      if (deps) saveSnapshot(deps, instance, list, services.clock.now());
+    save: (list, budget) => {
+      if (deps) saveSnapshot(deps, instance, list, services.clock.now(), budget);
     },
   };
 }

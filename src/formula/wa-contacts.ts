@@ -7,41 +7,38 @@
  * is a message saying so (formula/result-size.ts), never Sheets' error.
  */
 import { type ContactFilter, contactRows } from '../contacts/rows';
-import { type Translate, translator } from '../i18n/i18n';
+import type { Translate } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import { loadSettings } from '../settings/store';
 import { fitCell } from '../table/cell-text';
 import { formulaDeadline } from './budget';
-import { contactsSource, obtain } from './obtain';
+import { formulaCall } from './call';
+import { contactsSource, fail, obtain } from './obtain';
 import { RESULT_CELL_LIMIT } from './result-size';
 
 /** Evaluates WA_CONTACTS for the given arguments; returns a rectangular 2-D array of plain values. */
 export function waContacts(services: Services, type: unknown, header: unknown): string[][] {
-  const t = translator(services.locale());
+  return formulaCall(services, (t) => contactsTable(services, t, type, header));
+}
+
+function contactsTable(services: Services, t: Translate, type: unknown, header: unknown): string[][] {
   const deadline = formulaDeadline(services.clock);
   const filter = parseType(type, t);
   const withHeader = parseHeader(header, t, 'WA_CONTACTS');
   const settings = loadSettings(services.properties());
-  if (!settings) return [[t('formula.noSettings')]];
+  if (!settings) return fail(t('formula.noSettings'));
   const contacts = obtain(
     services,
     contactsSource(services, settings, { ...services, deadline }),
     deadline,
     t,
   );
-  if (typeof contacts === 'string') return [[contacts]];
   const count = filter === 'all' ? contacts.length : contacts.filter((c) => c.type === filter).length;
   const cells = (count + (withHeader ? 1 : 0)) * 5;
+  // An error like the others (README, "Formulas"): IFERROR catches it, and no formula takes it for data.
   if (cells > RESULT_CELL_LIMIT) {
-    return [
-      [
-        t(filter === 'all' ? 'formula.tooLarge' : 'formula.tooLargeType', {
-          count,
-          cells,
-          limit: RESULT_CELL_LIMIT,
-        }),
-      ],
-    ];
+    const key = filter === 'all' ? 'formula.tooLarge' : 'formula.tooLargeType';
+    return fail(t(key, { count, cells, limit: RESULT_CELL_LIMIT }));
   }
   const rows = contactRows(contacts, filter);
   for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = fitCell(row[i]);

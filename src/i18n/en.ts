@@ -89,6 +89,8 @@ export const en = {
   'retry.scheduled': 'The add-on will try again by itself at {time}.',
   'retry.nextRun': 'The next automatic refresh will try again.',
   'retry.none': 'Try again in 5 minutes.',
+  'retry.budget':
+    'It cannot try again by itself: Google allows 20 triggers per person for this script, shared by all your spreadsheets that use it, and they are all in use. Turn off auto-refresh in a spreadsheet that no longer needs it, or delete unused triggers in Extensions → Apps Script → Triggers.',
   'import.gaveUp':
     'GREEN-API returned an empty contact list 3 times in a row. Rescan the QR code in the GREEN-API console (console.green-api.com), or contact GREEN-API support. The sheet was left as it was.',
   'import.busy': 'A refresh is already running. Try again in a minute.',
@@ -213,7 +215,7 @@ export const en = {
   'settings.failed': 'Could not save: {message}',
 
   'settings.shared':
-    'Every editor of this spreadsheet can read the token: in a script bound to the spreadsheet, anyone with edit access can open Extensions → Apps Script and run code that reads these settings. Share edit access only with people you would give the token, or use the add-on deployment.',
+    'Everyone who can edit this spreadsheet can read the token: in a script bound to the spreadsheet, anyone with edit access — the people it is shared with as editors, and anyone with the link if link sharing allows editing — can open Extensions → Apps Script and run code that reads these settings. Share edit access only with people you would give the token, or use the add-on deployment.',
   'state.authorized': 'Connected: the instance is authorized and ready.',
   'state.notAuthorized': 'Not authorized: scan the QR code in the GREEN-API console.',
   'state.blocked': 'The WhatsApp account is blocked. Contact GREEN-API support.',
@@ -248,6 +250,28 @@ export const en = {
   'diag.membersSnapshot': 'Members snapshot',
   'diag.membersSnapshot.ok': 'Members of {count} groups, saved {age} minutes ago (for WA_GROUP_MEMBERS).',
   'diag.close': 'Close',
+  'formula.tooMany':
+    'Google is running too many scripts for your account at once (at most 30), as happens when many WA_ formulas recalculate together. This cell fills in with the next refresh; keep at most {max} WA_ formulas in a spreadsheet.',
+  'field.refresh.budget':
+    'Google allows 20 triggers per person for this script, shared by all your spreadsheets that use it, and they are all in use, so nothing was changed. Turn off auto-refresh in a spreadsheet that no longer needs it (its WhatsApp Contacts → Settings), or delete unused triggers in Extensions → Apps Script → Triggers, then save again.',
+  'field.refresh.hourlyRefused':
+    'Google refused an auto-refresh more often than hourly: this deployment runs as an add-on, so nothing was changed. Choose 60 minutes or more.',
+  'diag.installation.source': 'ScriptApp.getInstallationSource() says {source}.',
+  'diag.triggers.held':
+    'You hold {held} of the {budget} triggers Google allows per person for this script (for an add-on, across all your spreadsheets).',
+  'diag.triggers.unknown':
+    "The spreadsheet remembers a {which} trigger that neither of Google's trigger listings shows (deleted in Apps Script → Triggers?): save Settings again to set auto-refresh up anew.",
+  'diag.triggers.which.auto': 'auto-refresh',
+  'diag.triggers.which.followUp': 'follow-up',
+  'diag.triggers.unrecorded':
+    '{count} trigger(s) of this add-on in this spreadsheet that it did not record: saving Settings removes them.',
+  'diag.triggers.budgetRefused':
+    'Google refused a new trigger at {time}: all 20 triggers per person for this script were in use. Turn off auto-refresh in another spreadsheet, or delete unused triggers in Apps Script → Triggers.',
+  'diag.triggers.shortRefused':
+    'Google refused a follow-up under an hour at {time}, so follow-ups come an hour later for a week.',
+  'diag.editors': 'Editors',
+  'diag.editors.count':
+    'Google lists {count} people with edit access (Spreadsheet.getEditors(); whether that counts the owner is not documented, and link sharing is not listed). Each of them can read the token in a bound script.',
 } as const;
 
 /** A key of the strings table. */

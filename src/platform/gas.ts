@@ -11,6 +11,8 @@ const ZONE_KEY = 'wa.timeZone';
  * Google may say "allowlisted" one day, so both words count.
  */
 const NOT_ALLOWED = /(white|allow)list/i;
+/** Apps Script's refusal of too many executions at once or too fast (quotas page texts; formula/call.ts). */
+const TOO_MANY_EXECUTIONS = /too many scripts running simultaneously|invoked too many times/i;
 
 /** Creates the Services object backed by Apps Script. */
 export function gasServices(): Services {
@@ -43,7 +45,7 @@ export function gasServices(): Services {
     },
     clock: { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms) },
     triggers: {
-      list: () => projectTriggers(documentSpreadsheet()).map(describe),
+      list: () => listTriggers(documentSpreadsheet()),
       createRecurring(handler, minutes) {
         const builder = ScriptApp.newTrigger(handler).timeBased();
         if (minutes < 60) builder.everyMinutes(minutes);
@@ -55,13 +57,25 @@ export function gasServices(): Services {
         return describe(ScriptApp.newTrigger(handler).timeBased().after(afterMs).create());
       },
       remove(id) {
-        // A unique id names one trigger: look among all of this user's triggers of the project.
-        for (const trigger of ScriptApp.getProjectTriggers()) {
-          if (trigger.getUniqueId() === id) ScriptApp.deleteTrigger(trigger);
+        // A unique id names one trigger: deleted from whichever listing shows it.
+        const spreadsheet = documentSpreadsheet();
+        const listings = [() => ScriptApp.getProjectTriggers()];
+        if (spreadsheet) listings.push(() => ScriptApp.getUserTriggers(spreadsheet));
+        for (const listing of listings) {
+          const trigger = listing().find((t) => t.getUniqueId() === id);
+          if (trigger) {
+            ScriptApp.deleteTrigger(trigger);
+            return true;
+          }
         }
+        return false;
       },
+      // InstallationSource documents NONE, APPS_MARKETPLACE_DOMAIN_ADD_ON and WEB_STORE_ADD_ON
+      // (https://developers.google.com/apps-script/reference/script/installation-source); a test deployment
+      // may say NONE, so Diagnostics shows the raw value and the mode believed.
       installation: () =>
         ScriptApp.getInstallationSource() === ScriptApp.InstallationSource.NONE ? 'bound' : 'addon',
+      installationSource: () => String(ScriptApp.getInstallationSource()),
     },
     ui: {
       toast(message, title, seconds) {
@@ -136,6 +150,8 @@ function fetchUrl(url: string, params: GoogleAppsScript.URL_Fetch.URLFetchReques
   try {
     response = UrlFetchApp.fetch(url, { ...params, muteHttpExceptions: true, followRedirects: true });
   } catch (error) {
+    // Too many executions at once is not the network's fault, and its text holds no URL: passed on as it is.
+    if (TOO_MANY_EXECUTIONS.test(String((error as Error)?.message))) throw error;
     // The platform's message ("Address unavailable: <url>", "DNS error: <url>", "…failed because the URL has
     // not been whitelisted in the script manifest") contains the token: only its kind is kept.
     throw new NetworkFailure(
@@ -148,14 +164,31 @@ function fetchUrl(url: string, params: GoogleAppsScript.URL_Fetch.URLFetchReques
   return { status: response.getResponseCode(), body: response.getContentText('UTF-8'), headers };
 }
 
-function projectTriggers(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null,
-): GoogleAppsScript.Script.Trigger[] {
-  // getUserTriggers(spreadsheet): this user's triggers of this project in this document. Without a document
-  // (never the case in practice: refresh resolves one first) fall back to the project's triggers.
-  return spreadsheet ? ScriptApp.getUserTriggers(spreadsheet) : ScriptApp.getProjectTriggers();
+/**
+ * Both listings, merged by unique id: getProjectTriggers() (this user's triggers of the project; for an add-on in
+ * every document) and getUserTriggers(spreadsheet) (this user's triggers of the project in this document). The
+ * reference says of neither that it lists time-driven triggers, so a trigger counts as seen if either shows it.
+ */
+function listTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null): TriggerInfo[] {
+  const byId = new Map<string, TriggerInfo>();
+  const add = (triggers: GoogleAppsScript.Script.Trigger[], where: 'inProject' | 'inDocument') => {
+    for (const trigger of triggers) {
+      const id = trigger.getUniqueId();
+      const info = byId.get(id) ?? { ...describe(trigger), inProject: false, inDocument: false };
+      info[where] = true;
+      byId.set(id, info);
+    }
+  };
+  add(ScriptApp.getProjectTriggers(), 'inProject');
+  if (spreadsheet) add(ScriptApp.getUserTriggers(spreadsheet), 'inDocument');
+  return [...byId.values()];
 }
 
 function describe(trigger: GoogleAppsScript.Script.Trigger): TriggerInfo {
-  return { id: trigger.getUniqueId(), handler: trigger.getHandlerFunction() };
+  return {
+    id: trigger.getUniqueId(),
+    handler: trigger.getHandlerFunction(),
+    inProject: true,
+    inDocument: false,
+  };
 }

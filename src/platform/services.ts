@@ -37,10 +37,20 @@ export interface Clock {
   sleep(ms: number): void;
 }
 
-/** An installable trigger owned by this user in this project. */
+/**
+ * An installable trigger owned by this user in this project, and which of Google's two listings showed it:
+ * `getProjectTriggers()` ("all installable triggers associated with the current project and current user") and
+ * `getUserTriggers(spreadsheet)` ("owned by this user in the given spreadsheet, for this script or add-on only"):
+ * https://developers.google.com/apps-script/reference/script/script-app . Neither says it lists time-driven
+ * triggers, so the add-on looks in both and knows its own by the ids it stored (refresh/schedule.ts).
+ */
 export interface TriggerInfo {
   id: string;
   handler: string;
+  /** Shown by getProjectTriggers(): this user's triggers of the script (an add-on's: in every document). */
+  inProject: boolean;
+  /** Shown by getUserTriggers(spreadsheet): this user's triggers of the script in this document. */
+  inDocument: boolean;
 }
 
 /** How the script runs: published/domain add-on, or a script bound to one spreadsheet. */
@@ -48,14 +58,17 @@ export type Installation = 'addon' | 'bound';
 
 /** Installable time-driven triggers (ScriptApp). */
 export interface Triggers {
-  /** The current user's triggers of this project (in this document when it is known). */
+  /** Both listings merged by id (getProjectTriggers and, with a document, getUserTriggers). */
   list(): TriggerInfo[];
   /** A recurring trigger every `minutes` (5, 10, 15, 30, or whole hours / days). */
   createRecurring(handler: string, minutes: number): TriggerInfo;
   /** A one-shot trigger that runs no sooner than `afterMs` from now. */
   createOnce(handler: string, afterMs: number): TriggerInfo;
-  remove(id: string): void;
+  /** Deletes the trigger with this unique id from whichever listing shows it; false when neither does. */
+  remove(id: string): boolean;
   installation(): Installation;
+  /** ScriptApp.getInstallationSource() as Google names it (NONE, WEB_STORE_ADD_ON, …), for Diagnostics. */
+  installationSource(): string;
 }
 
 /** A menu item: the caption and the top-level function it calls. */

@@ -41,13 +41,15 @@ export function autoRefresh(services: Services, event?: ClockEvent): void {
 
 /** The one-shot follow-up: a contacts retry after an empty answer, the next slice of a members import. */
 export function retryRefresh(services: Services, event?: ClockEvent): void {
+  const uid = event?.triggerUid ? String(event.triggerUid) : '';
+  // A fired one-shot stays listed (and counts toward the 20) until deleted: it goes first, whatever follows —
+  // even in a run without document properties, which can do nothing else.
+  if (uid) safely(services, 'triggers', () => services.triggers.remove(uid));
   silently(services, 'retry', () => {
     const startedAt = services.clock.now();
     const properties = services.properties();
-    const uid = event?.triggerUid ? String(event.triggerUid) : '';
-    if (uid) services.triggers.remove(uid);
-    else cancelFollowUp(services.triggers, properties);
-    followUpFired(properties);
+    if (!uid) cancelFollowUp(services.triggers, properties);
+    followUpFired(properties, uid);
     const t = translator(services.locale());
     const due = pendingWork(properties);
     const soon = startedAt + DUE_SLACK_MS;

@@ -8,21 +8,38 @@
 
 /** The contacts custom function's name, as users type it. */
 export const FORMULA_NAME = 'WA_CONTACTS';
+/**
+ * The most formula cells one refresh re-enters. Sheets runs custom functions in parallel and Apps Script allows
+ * 30 simultaneous executions per user (https://developers.google.com/apps-script/guides/services/quotas), shared
+ * with the refresh itself and anything else the person runs: 20 leaves room. Cells beyond it (in the order
+ * Google's TextFinder finds them) keep their last result; README asks for at most this many WA_ formulas.
+ */
+export const MAX_FORMULA_CELLS = 20;
 
-/** Re-enters every formula calling the custom function `name` in the spreadsheet; returns how many cells. */
+/**
+ * Cells re-entered so far in this execution (a scheduled run re-enters WA_CONTACTS, then WA_GROUP_MEMBERS):
+ * the bound is for the whole execution. Apps Script loads the script afresh for every execution.
+ */
+let reentered = 0;
+
+/** Re-enters the formulas calling the custom function `name` (at most `limit`); returns how many cells. */
 export function recalculateFormulas(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   flush: () => void,
   name = FORMULA_NAME,
+  limit = MAX_FORMULA_CELLS,
 ): number {
   const call = new RegExp(`\\b${name}\\s*\\(`, 'i');
   const found = spreadsheet.createTextFinder(name).matchFormulaText(true).findAll();
   const cells: Array<{ range: GoogleAppsScript.Spreadsheet.Range; formula: string }> = [];
+  const room = Math.max(0, limit - reentered);
   for (const range of found) {
+    if (cells.length >= room) break;
     const formula = range.getFormula();
     if (formula && call.test(formula)) cells.push({ range, formula });
   }
   if (cells.length === 0) return 0;
+  reentered += cells.length;
   const cleared: typeof cells = [];
   let failure: unknown = null;
   try {

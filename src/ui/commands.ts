@@ -7,6 +7,7 @@
 import { errorText, type Translate, translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import { type RefreshResult, runRefresh } from '../refresh/refresh';
+import { budgetRefusedAt } from '../refresh/schedule';
 import { openSettings } from './sidebar';
 
 /** What a menu command reports back (the emulator's tests read it; Sheets ignores it). */
@@ -86,7 +87,13 @@ export function describeResult(services: Services, t: Translate, result: Refresh
         result.retry.kind === 'scheduled'
           ? t('retry.scheduled', { time: services.formatTime(result.retry.at) })
           : t(result.retry.kind === 'nextRun' ? 'retry.nextRun' : 'retry.none');
-      return `${t('import.syncing')} ${retry}`;
+      // No follow-up because Google refused a 21st trigger just now: say so, and what to do.
+      const refused = budgetRefusedAt(services.properties());
+      const budget =
+        result.retry.kind === 'none' && refused !== null && services.clock.now() - refused < 60_000
+          ? ` ${t('retry.budget')}`
+          : '';
+      return `${t('import.syncing')} ${retry}${budget}`;
     }
     case 'gaveUp':
       return t('import.gaveUp');

@@ -14,7 +14,17 @@ import type { StringKey } from '../i18n/en';
 import { errorText, isStringKey, translator } from '../i18n/i18n';
 import { loadJob } from '../members/job';
 import type { Services } from '../platform/services';
-import { AUTO_HANDLER, autoRefreshSince, RETRY_HANDLER } from '../refresh/schedule';
+import {
+  AUTO_HANDLER,
+  auditTriggers,
+  autoRefreshSince,
+  budgetRefusedAt,
+  currentAutoTrigger,
+  RETRY_HANDLER,
+  shortRefusedAt,
+  storedFollowUp,
+  TRIGGER_BUDGET,
+} from '../refresh/schedule';
 import { readStatus } from '../refresh/status';
 import { FieldError, validateSettings } from '../settings/settings';
 import { loadSettings } from '../settings/store';
@@ -67,21 +77,40 @@ export function runDiagnostics(services: Services): DiagnosticReport {
     }
   }
 
+  // The mode the add-on believes it runs in, and Google's own word for it: a test deployment of an add-on may
+  // report NONE (the enum documents NONE and the add-on sources only), which the live check must be able to see.
   const installation = services.triggers.installation();
   rows.push({
     check: t('diag.installation'),
     level: 'ok',
-    text: t(installation === 'addon' ? 'diag.installation.addon' : 'diag.installation.bound'),
+    text: `${t(installation === 'addon' ? 'diag.installation.addon' : 'diag.installation.bound')} ${t(
+      'diag.installation.source',
+      { source: services.triggers.installationSource() },
+    )}`,
   });
 
   const all = services.triggers.list();
-  const auto = all.filter((x) => x.handler === AUTO_HANDLER).length;
-  const retry = all.filter((x) => x.handler === RETRY_HANDLER).length;
+  const audit = auditTriggers(services.triggers, properties);
+  // This document's triggers: the stored ones by id, and what getUserTriggers(spreadsheet) shows.
+  const stored = new Set([currentAutoTrigger(properties), storedFollowUp(properties)?.id ?? '']);
+  const mine = all.filter((x) => x.inDocument || stored.has(x.id));
+  const auto = mine.filter((x) => x.handler === AUTO_HANDLER).length;
+  const retry = mine.filter((x) => x.handler === RETRY_HANDLER).length;
   const minutes = settings?.refreshEveryMinutes ?? 0;
   const status = readStatus(properties);
   const parts: string[] = [];
   if (auto + retry === 0) parts.push(t('diag.triggers.none'));
-  else parts.push(t('diag.triggers.list', { auto, retry, total: all.length }));
+  else parts.push(t('diag.triggers.list', { auto, retry, total: audit.held }));
+  parts.push(t('diag.triggers.held', { held: audit.held, budget: TRIGGER_BUDGET }));
+  for (const which of audit.unknown)
+    parts.push(t('diag.triggers.unknown', { which: t(`diag.triggers.which.${which}`) }));
+  if (audit.unrecorded > 0) parts.push(t('diag.triggers.unrecorded', { count: audit.unrecorded }));
+  const budgetRefused = budgetRefusedAt(properties);
+  if (budgetRefused !== null)
+    parts.push(t('diag.triggers.budgetRefused', { time: services.formatTime(budgetRefused) }));
+  const shortRefused = shortRefusedAt(properties, now);
+  if (shortRefused !== null)
+    parts.push(t('diag.triggers.shortRefused', { time: services.formatTime(shortRefused) }));
   if (minutes > 0) {
     const since = autoRefreshSince(properties) ?? now;
     const period = minutes * 60_000;
@@ -90,8 +119,21 @@ export function runDiagnostics(services: Services): DiagnosticReport {
   }
   if (status?.nextRetryAt)
     parts.push(`${t('settings.status.retry')}: ${services.formatTime(status.nextRetryAt)}`);
-  const triggerProblem = (minutes > 0 && auto !== 1) || auto > 1 || retry > 1;
+  const triggerProblem =
+    (minutes > 0 && auto !== 1 && !audit.auto) ||
+    auto > 1 ||
+    retry > 1 ||
+    audit.unknown.length > 0 ||
+    audit.unrecorded > 0 ||
+    budgetRefused !== null ||
+    audit.held >= TRIGGER_BUDGET - 2;
   rows.push({ check: t('diag.triggers'), level: triggerProblem ? 'warn' : 'ok', text: parts.join(' ') });
+
+  if (installation === 'bound') {
+    const editors = services.editorCount();
+    if (editors !== null)
+      rows.push({ check: t('diag.editors'), level: 'ok', text: t('diag.editors.count', { count: editors }) });
+  }
 
   const cache = services.cache();
   const snapshot = cache ? snapshotInfo(cache) : null;

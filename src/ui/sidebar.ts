@@ -17,7 +17,7 @@ import { clearJob, loadJob } from '../members/job';
 import type { Services } from '../platform/services';
 import { settleFollowUp } from '../refresh/follow-up';
 import { safely } from '../refresh/safely';
-import { applyAutoRefresh, minRefreshMinutes } from '../refresh/schedule';
+import { applyAutoRefresh, isBudgetRefusal, isHourlyRefusal, minRefreshMinutes } from '../refresh/schedule';
 import { rememberSpreadsheet } from '../refresh/spreadsheet';
 import { clearStatus, readStatus } from '../refresh/status';
 import {
@@ -96,7 +96,10 @@ export function settingsView(services: Services): SettingsView {
     refreshChoices: REFRESH_CHOICES.filter((m) => m === 0 || m >= min),
     installation,
     membersOnSchedule: settings?.membersOnSchedule ?? false,
-    sharedToken: installation === 'bound' && (services.editorCount() ?? 0) > 1,
+    // Shown in every bound script: getEditors() may or may not count the owner and never shows link sharing
+    // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getEditors()), so no count can
+    // prove that nobody else can edit. The words hold either way (docs/SECURITY.md).
+    sharedToken: installation === 'bound',
     status: statusView(services, t),
     members: membersView(services, t, loadJob(services.properties())),
   };
@@ -130,7 +133,12 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
       services.log(
         `auto-refresh setup failed: ${error instanceof Error ? error.message.slice(0, 300) : error}`,
       );
-      throw new Error(`refreshEveryMinutes: ${t('field.refresh.trigger')}`);
+      const key = isBudgetRefusal(error)
+        ? 'field.refresh.budget'
+        : isHourlyRefusal(error)
+          ? 'field.refresh.hourlyRefused'
+          : 'field.refresh.trigger';
+      throw new Error(`refreshEveryMinutes: ${t(key)}`);
     }
     storeSettings(properties, settings);
     const spreadsheet = services.activeSpreadsheet();

@@ -61,7 +61,10 @@ describe('WA_CONTACTS', () => {
     emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
     emu.holdDocumentLock(false);
     expect(getContactsCalls()).toBe(0);
-    expect(emu.cell(CELLS, 'A1').value).toMatch(/A refresh is running/);
+    expect(emu.cell(CELLS, 'A1')).toMatchObject({
+      display: '#ERROR!',
+      note: expect.stringMatching(/A refresh is running/),
+    });
     expect(emu.lastExecution.authMode).toBe('CUSTOM_FUNCTION');
     expect(emu.lastExecution.wallMs).toBeLessThan(30_000);
   });
@@ -91,16 +94,24 @@ describe('WA_CONTACTS', () => {
     expect(cell.note).toMatch(message);
   });
 
-  it('points to Settings, without an error, when nothing is set up', () => {
+  it('points to Settings with an error (#ERROR!, the words on hover) when nothing is set up', () => {
     const emu = addon.fresh({}, undefined, false);
     emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
-    expect(emu.cell(CELLS, 'A1').value).toMatch(/WhatsApp Contacts → Settings/);
+    expect(emu.cell(CELLS, 'A1')).toMatchObject({
+      display: '#ERROR!',
+      note: 'Set up the add-on first: WhatsApp Contacts → Settings.',
+    });
+    // An error, not data: IFERROR-style checks in other formulas can tell.
+    expect(emu.cell(CELLS, 'A1').value).not.toMatch(/Settings/);
   });
 
-  it('says contacts are syncing while GREEN-API answers []', () => {
+  it('says contacts are syncing, as an error, while GREEN-API answers []', () => {
     const emu = addon.fresh({}, instance({ emptyResponses: 5 }));
     emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
-    expect(emu.cell(CELLS, 'A1').value).toMatch(/syncing.*fills in by itself/);
+    expect(emu.cell(CELLS, 'A1')).toMatchObject({
+      display: '#ERROR!',
+      note: expect.stringMatching(/syncing.*fills in by itself/),
+    });
   });
 
   it.each([
@@ -172,7 +183,7 @@ describe('WA_CONTACTS', () => {
     emu.holdDocumentLock(true);
     emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
     emu.holdDocumentLock(false);
-    expect(emu.cell(CELLS, 'A1').value).toMatch(/A refresh is running/);
+    expect(emu.cell(CELLS, 'A1').note).toMatch(/A refresh is running/);
     expect(emu.lastExecution.wallMs).toBeLessThanOrEqual(12_500);
   });
 
@@ -206,7 +217,8 @@ describe('WA_CONTACTS', () => {
     expect(emu.run('importContacts')).toMatchObject({ outcome: 'ok' });
     addon.api.clearRequestsSync();
     emu.setFormula(CELLS, 'A1', '=WA_CONTACTS("all",FALSE)');
-    expect(emu.cell(CELLS, 'A1').value).toMatch(
+    expect(emu.cell(CELLS, 'A1').display).toBe('#ERROR!');
+    expect(emu.cell(CELLS, 'A1').note).toMatch(
       /^WA_CONTACTS would return 100000 contacts \(500000 cells\).*stops at 200000.*Import contacts.*=WA_CONTACTS\("group"\)/,
     );
     expect(emu.sheetValues(CELLS)).toHaveLength(1);

@@ -360,6 +360,20 @@ describe('as a published add-on', () => {
     expect(emu.triggerErrors).toEqual([]);
   });
 
+  it('continues a minute later where Google allows an add-on a short one-shot: 600 groups in minutes, not hours', () => {
+    const emu = addon.fresh({ installationSource: 'ADD_ON', addonShortOneShots: 'allowed' }, manyGroups(600));
+    const started = emu.now();
+    expect((emu.run('importGroupMembers') as { outcome: string }).outcome).toBe('pending');
+    expect(emu.triggers).toHaveLength(1);
+    expect(emu.triggers[0].at ?? 0).toBeLessThan(emu.now() + 5 * MINUTE);
+    emu.advanceTime(60 * MINUTE);
+    expect(job(emu)).toMatchObject({ state: 'done', done: 600 });
+    // Paced at one getGroupData a second, a minute apart: done within the hour the refused way waits for once.
+    expect(Number(job(emu).lastRunAt) - started).toBeLessThan(45 * MINUTE);
+    expect(emu.triggers).toHaveLength(0);
+    expect(emu.triggerErrors).toEqual([]);
+  });
+
   it('rides on the hourly auto-refresh when there is one', () => {
     const emu = addon.fresh({ installationSource: 'ADD_ON' }, manyGroups(300));
     emu.run('saveSettings', { apiUrl: addon.api.url, idInstance: '1101000001', refreshEveryMinutes: 60 });
@@ -425,9 +439,12 @@ describe('=WA_GROUP_MEMBERS(group, header)', () => {
     const emu = setup();
     emu.run('importGroupMembers');
     emu.setFormula('Sheet1', 'A1', '=WA_GROUP_MEMBERS("Nope")');
-    expect(emu.cell('Sheet1', 'A1').value).toMatch(/^No group "Nope" in the contact list/);
+    // Errors, not data: #ERROR! with the words on hover, so IFERROR/ISERROR can tell.
+    expect(emu.cell('Sheet1', 'A1')).toMatchObject({ value: '#ERROR!' });
+    expect(emu.cell('Sheet1', 'A1').note).toMatch(/^No group "Nope" in the contact list/);
     emu.setFormula('Sheet1', 'A2', `=WA_GROUP_MEMBERS("${GONE}")`);
-    expect(emu.cell('Sheet1', 'A2').value).toBe(
+    expect(emu.cell('Sheet1', 'A2')).toMatchObject({ value: '#ERROR!' });
+    expect(emu.cell('Sheet1', 'A2').note).toBe(
       `This WhatsApp account is not in the group "${GONE}" (any more).`,
     );
     emu.setFormula('Sheet1', 'A3', '=WA_GROUP_MEMBERS(5)');

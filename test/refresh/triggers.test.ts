@@ -100,12 +100,12 @@ describe('auto-refresh interval', () => {
     expect(addon.api.requestsSync().filter((r) => r.apiMethod === 'getContacts')).toHaveLength(1);
   });
 
-  it('changes nothing when Google refuses the new trigger, and says so in its own words', () => {
+  it('changes nothing when Google refuses the new trigger for the 20-trigger limit, and says what to do', () => {
     const emu = addon.fresh();
     save(emu, { refreshEveryMinutes: 30 });
     for (let i = 0; i < 19; i++) emu.addForeignTrigger(`report${i}`, 60 * MINUTE);
     expect(() => save(emu, { refreshEveryMinutes: 10 })).toThrow(
-      /^refreshEveryMinutes: Google did not accept the auto-refresh schedule, so nothing was changed/,
+      /^refreshEveryMinutes: Google allows 20 triggers per person for this script.*so nothing was changed\. Turn off auto-refresh in a spreadsheet that no longer needs it/,
     );
     expect(emu.properties.document['wa.refreshEveryMinutes']).toBe('30');
     expect(own(emu, 'onAutoRefresh')).toHaveLength(1);

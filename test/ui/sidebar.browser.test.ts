@@ -51,6 +51,7 @@ function servedSidebar(locale: string): { html: string; title: string } {
       createOnce: notUsed,
       remove: notUsed,
       installation: notUsed,
+      installationSource: notUsed,
     },
     ui: {
       toast: notUsed,

@@ -82,6 +82,40 @@ export interface EmulatorOptions {
    * so both are present by default; a test can take either away to prove the code survives it.
    */
   addonTriggers?: { activeSpreadsheet?: boolean; documentProperties?: boolean };
+  /**
+   * Which listings show time-driven triggers. The reference says of neither `getProjectTriggers()` ("all
+   * installable triggers associated with the current project and current user") nor `getUserTriggers(spreadsheet)`
+   * ("owned by this user in the given spreadsheet, for this script or add-on only") that it includes them
+   * (https://developers.google.com/apps-script/reference/script/script-app): false makes a listing leave them out.
+   * Default: both show them.
+   */
+  triggerListings?: { project?: boolean; spreadsheet?: boolean };
+  /**
+   * Whether an Editor add-on may create a one-shot `after()` trigger under an hour. Google restricts add-on
+   * triggers that run more often than hourly (https://developers.google.com/workspace/add-ons/concepts/editor-triggers,
+   * "Restrictions"); a published add-on was refused only a recurring interval, with "The recurrence interval for an
+   * Add-on trigger must be at least one hour." (ttsukagoshi/mail-merge-for-gmail issue 165). 'refused' (default, the
+   * stricter reading) applies that refusal to short one-shots too; 'allowed' only to recurring triggers.
+   */
+  addonShortOneShots?: 'allowed' | 'refused';
+  /**
+   * Simultaneous executions per user: 30 (https://developers.google.com/apps-script/guides/services/quotas, "Current
+   * limitations"). Custom-function evaluations triggered together (one recalculation round) beyond this many meet
+   * "There are too many scripts running simultaneously for this Google user account." — at their first service
+   * call ('service', default) or before they run at all ('start'). 0 turns the limit off (default 30).
+   */
+  simultaneousExecutions?: { limit?: number; refusedAt?: 'service' | 'start' };
+  /**
+   * Virtual milliseconds a CacheService put/putAll costs per 1,000 characters written (default 0: free). Google
+   * documents no cost; a test sets it to make a large snapshot write slow on the emulator's clock.
+   */
+  cacheWriteMsPerKChar?: number;
+  /**
+   * What getInstallationSource() reports when it differs from how the script runs: a test deployment of an
+   * Editor add-on may report NONE (the enum documents NONE, APPS_MARKETPLACE_DOMAIN_ADD_ON and WEB_STORE_ADD_ON:
+   * https://developers.google.com/apps-script/reference/script/installation-source) while add-on rules apply.
+   */
+  reportedInstallationSource?: 'NONE' | 'WEB_STORE_ADD_ON' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON' | '';
 }
 
 /** The subset of appsscript.json the emulator uses. */
@@ -164,6 +198,13 @@ interface ExecOptions {
 const EXEC_LIMIT_MS = 6 * 60 * 1000;
 const CUSTOM_LIMIT_MS = 30 * 1000;
 
+/**
+ * The quotas page's text for the simultaneous-execution limit (30 per user), which it says custom functions called
+ * repeatedly most often meet: https://developers.google.com/apps-script/guides/services/quotas
+ */
+export const TOO_MANY_SIMULTANEOUS =
+  'There are too many scripts running simultaneously for this Google user account.';
+
 /** Raised when an execution exceeds its time limit. */
 export class ExecutionTimeout extends Error {
   constructor() {
@@ -184,9 +225,16 @@ const emptyCounters = (): Counters => ({
 
 /** Persistent emulator state plus the execution machinery. */
 export class EmulatorCore {
-  readonly options: Required<Omit<EmulatorOptions, 'spreadsheetTimeZone' | 'addonTriggers' | 'editors'>> & {
+  readonly options: Required<
+    Omit<
+      EmulatorOptions,
+      'spreadsheetTimeZone' | 'addonTriggers' | 'editors' | 'triggerListings' | 'simultaneousExecutions'
+    >
+  > & {
     editors: string[];
     addonTriggers: { activeSpreadsheet: boolean; documentProperties: boolean };
+    triggerListings: { project: boolean; spreadsheet: boolean };
+    simultaneousExecutions: { limit: number; refusedAt: 'service' | 'start' };
   };
   readonly manifest: Manifest;
   readonly scriptTimeZone: string;
@@ -261,6 +309,17 @@ export class EmulatorCore {
         activeSpreadsheet: opts.addonTriggers?.activeSpreadsheet ?? true,
         documentProperties: opts.addonTriggers?.documentProperties ?? true,
       },
+      triggerListings: {
+        project: opts.triggerListings?.project ?? true,
+        spreadsheet: opts.triggerListings?.spreadsheet ?? true,
+      },
+      addonShortOneShots: opts.addonShortOneShots ?? 'refused',
+      simultaneousExecutions: {
+        limit: opts.simultaneousExecutions?.limit ?? 30,
+        refusedAt: opts.simultaneousExecutions?.refusedAt ?? 'service',
+      },
+      cacheWriteMsPerKChar: opts.cacheWriteMsPerKChar ?? 0,
+      reportedInstallationSource: opts.reportedInstallationSource ?? '',
     };
     this.clock = this.options.startTime;
     const dir = path.resolve(opts.distDir);
@@ -535,11 +594,15 @@ export class EmulatorCore {
       }
       if (queue.length === 0) return;
       frontier = [];
+      // The evaluations of one round start together: beyond the simultaneous-execution limit they are refused.
+      const { limit } = this.options.simultaneousExecutions;
+      let started = 0;
       for (const { sheet, cell } of queue) {
         const fx = cell.fx;
         if (!fx || done.has(cell) || !sheet.formulas.has(cell)) continue;
         done.add(cell);
-        fx.result = this.evaluate(sheet, fx);
+        started++;
+        fx.result = this.evaluate(sheet, fx, limit > 0 && started > limit);
         fx.pending = false;
         const rects = layoutAnchor(sheet, cell);
         rects.push(...relayoutAround(sheet, rects));
@@ -549,10 +612,12 @@ export class EmulatorCore {
   }
 
   /** Evaluates one custom-function formula in a fresh CUSTOM_FUNCTION execution. */
-  private evaluate(sheet: SheetModel, fx: FormulaInfo): EvalResult {
+  private evaluate(sheet: SheetModel, fx: FormulaInfo, overLimit = false): EvalResult {
     const call = fx.call;
     const fn = fx.functionName;
     if (!call || !fn) return { kind: 'values', rows: [['']] };
+    if (overLimit && this.options.simultaneousExecutions.refusedAt === 'start')
+      return { kind: 'error', code: '#ERROR!', note: TOO_MANY_SIMULTANEOUS };
     const args: unknown[] = [];
     for (const a of call.args) {
       if (a.kind === 'literal') args.push(a.value);
@@ -590,7 +655,10 @@ export class EmulatorCore {
           activeSheetName: sheet.name,
           activeCell: { row: fx.row, col: fx.col },
         },
-        (ctx, exec) => callInContext(ctx, fn, toRealm(exec.realm, args) as unknown[], CUSTOM_LIMIT_MS),
+        (ctx, exec) => {
+          if (overLimit) exec.refuseServices = TOO_MANY_SIMULTANEOUS;
+          return callInContext(ctx, fn, toRealm(exec.realm, args) as unknown[], CUSTOM_LIMIT_MS);
+        },
       );
     } catch (e) {
       if (e instanceof ExecutionTimeout) return timeoutResult();

@@ -414,11 +414,28 @@ describe('ScriptApp triggers', () => {
   it('applies the Editor add-on rules: at most hourly, one time-driven trigger per document', () => {
     const emu = emulator({ installationSource: 'ADD_ON' });
     expect(() => emu.run('makeTrigger', 'minutes', 30)).toThrow(
-      'Add-ons may not create time-based triggers to run more frequently than once per hour.',
+      'The recurrence interval for an Add-on trigger must be at least one hour.',
     );
-    expect(() => emu.run('makeTrigger', 'after', 5 * MIN)).toThrow(/more frequently than once per hour/);
+    expect(() => emu.run('makeTrigger', 'after', 5 * MIN)).toThrow(/must be at least one hour/);
     emu.run('makeTrigger', 'hours', 1);
     expect(() => emu.run('makeTrigger', 'hours', 2)).toThrow(/one time-based trigger per user per document/);
+  });
+
+  it('refuses add-on one-shots under an hour only where the switch says so; recurring ones always', () => {
+    const emu = emulator({ installationSource: 'ADD_ON', addonShortOneShots: 'allowed' });
+    expect(() => emu.run('makeTrigger', 'minutes', 30)).toThrow(/recurrence interval .* at least one hour/);
+    emu.run('makeTrigger', 'after', 5 * MIN);
+    expect(emu.triggers).toHaveLength(1);
+  });
+
+  it('leaves time-driven triggers out of a listing when the switch says so', () => {
+    const hidden = emulator({ triggerListings: { project: false } });
+    hidden.run('makeTrigger', 'minutes', 5);
+    expect(hidden.run('listTriggers')).toEqual([]);
+    expect(hidden.triggers).toHaveLength(1);
+    const shown = emulator();
+    shown.run('makeTrigger', 'minutes', 5);
+    expect(shown.run('listTriggers')).toEqual(['onTick:CLOCK']);
   });
 
   it('fires recurring triggers in fresh FULL executions without UI, in time order', () => {

@@ -42,6 +42,8 @@ export interface Exec {
   changes: Array<{ sheet: SheetModel; rect: Rect }>;
   /** performance.now() at start. */
   t0: number;
+  /** When set, every service call throws this (an execution over the simultaneous-execution limit). */
+  refuseServices?: string;
 }
 
 const PRELUDE = new vm.Script(
@@ -165,6 +167,7 @@ export function wrapMethods<T extends object>(exec: Exec, methods: T, count: Cou
     const fn = v as (...a: unknown[]) => unknown;
     const wrapped = function (this: unknown, ...args: unknown[]): unknown {
       if (exec.depth > 0) return fn.apply(this, args);
+      if (exec.refuseServices) throw toRealmError(exec, new AppsError(exec.refuseServices));
       exec.depth++;
       const t0 = performance.now();
       if (count === 'spreadsheet') {

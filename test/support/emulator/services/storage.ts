@@ -160,6 +160,14 @@ export function cacheService(core: EmulatorCore, exec: Exec): Record<string, unk
     }
     return e;
   };
+  // A write takes time on the clock when a test says so (EmulatorOptions.cacheWriteMsPerKChar).
+  const spend = (chars: number): void => {
+    const ms = (chars / 1000) * core.options.cacheWriteMsPerKChar;
+    if (ms <= 0) return;
+    core.clock += ms;
+    exec.virtualMs += ms;
+    exec.rec.serviceMs += ms;
+  };
   const methods = {
     get(this: CS, key: unknown): string | null {
       return live(this[STATE].store, String(key))?.value ?? null;
@@ -178,6 +186,7 @@ export function cacheService(core: EmulatorCore, exec: Exec): Record<string, unk
       const v = checkValue(value);
       const store = this[STATE].store;
       store.delete(k);
+      spend(k.length + v.length);
       store.set(k, { value: v, expiresAt: core.clock + ttlOf(expirationInSeconds) * 1000 });
       exec.rec.cacheEntriesWritten++;
       enforceCap(store, core.clock);
@@ -186,6 +195,7 @@ export function cacheService(core: EmulatorCore, exec: Exec): Record<string, unk
       if (typeof values !== 'object' || values === null) throw new AppsError('Invalid argument: values');
       const entries = Object.entries(values).map(([k, v]) => [checkKey(k), checkValue(v)] as const);
       const store = this[STATE].store;
+      spend(entries.reduce((sum, [k, v]) => sum + k.length + v.length, 0));
       const expiresAt = core.clock + ttlOf(expirationInSeconds) * 1000;
       for (const [k, v] of entries) {
         store.delete(k);

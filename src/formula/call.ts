@@ -1,0 +1,30 @@
+/**
+ * One custom-function call: the words in the person's language, and Google's refusal of too many executions at
+ * once turned into a message that says what happened and what to do. Sheets runs custom functions in parallel and
+ * Apps Script allows 30 simultaneous executions per user; the quotas page names custom functions as the usual
+ * cause of "There are too many scripts running simultaneously for this Google user account."
+ * (https://developers.google.com/apps-script/guides/services/quotas). Where Google refuses the execution before
+ * it starts, the cell shows Google's text and README's troubleshooting explains it.
+ */
+import { type Translate, translator } from '../i18n/i18n';
+import type { Services } from '../platform/services';
+import { MAX_FORMULA_CELLS } from '../sheet/formula-cells';
+
+/** Google's refusals for too many executions at once or too fast (texts from the quotas page). */
+const TOO_MANY = /too many scripts running simultaneously|invoked too many times/i;
+
+/** True for Google's refusal of too many simultaneous (or too rapid) executions. */
+export function isTooManyExecutions(error: unknown): boolean {
+  return TOO_MANY.test(String((error as Error)?.message ?? error));
+}
+
+/** Runs a custom function's `work`; a too-many-executions refusal becomes the add-on's message. */
+export function formulaCall<T>(services: Services, work: (t: Translate) => T): T {
+  const t = translator(services.locale());
+  try {
+    return work(t);
+  } catch (error) {
+    if (isTooManyExecutions(error)) throw new Error(t('formula.tooMany', { max: MAX_FORMULA_CELLS }));
+    throw error;
+  }
+}
