@@ -248,6 +248,29 @@ export const en = {
   'diag.membersSnapshot': 'Members snapshot',
   'diag.membersSnapshot.ok': 'Members of {count} groups, saved {age} minutes ago (for WA_GROUP_MEMBERS).',
   'diag.close': 'Close',
+
+  // Identity: the add-on's own columns and sheets (issue 15).
+  'log.column': 'column added',
+  'import.columnsAdded': 'The add-on added its column(s) {columns} at the right edge.',
+  'import.columnsDeclined':
+    "Your column(s) {columns} carry the add-on's header words but not its contents: they stay yours and were not written.",
+  'import.headerRow': "The table's header is row {row}; the rows above it are yours.",
+  'import.groupsHeldBack':
+    'The list had no groups: {groups} group rows were left as they were (GREEN-API sometimes leaves the groups out for a while after authorization).',
+  'confirm.noGroups.title': 'Mark all groups as removed?',
+  'confirm.noGroups':
+    'GREEN-API returned {count} contacts without a single group, and the sheet has {groups} groups. Right after authorization GREEN-API sometimes answers without the groups for a while. Mark those {groups} group rows as removed? Choose No to leave the sheet as it is and try again later.',
+  'table.protection':
+    'WhatsApp Contacts fills this column on every refresh. Put your own notes in a column of your own.',
+  'deleteRemoved.confirmNames':
+    'Delete the {count} rows marked removed from the sheet "{sheet}" ({names})? Everything in those rows goes, your own columns too. Edit → Undo or File → Version history can bring them back.',
+  'deleteRemoved.more': 'and {count} more',
+  'deleteRemoved.skipped':
+    '{skipped} of the rows you were shown are no longer marked removed (a refresh brought them back, or they are gone): they were not deleted.',
+  'deleteRemoved.notShown':
+    '{count} rows marked removed since you were asked were not deleted: choose the menu item again to see them.',
+  'diag.groupsHeldBack':
+    'Groups held back: the last list had no groups, {groups} group rows were left as they were.',
 } as const;
 
 /** A key of the strings table. */

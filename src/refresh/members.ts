@@ -34,7 +34,7 @@ import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
 import { recalculateFormulas } from '../sheet/formula-cells';
 import { groupsInSheet, MEMBERS_SHEET, MEMBERS_TABLE } from '../sheet/members-sheet';
-import { applyTable, logTable, planTable } from '../sheet/sheet-table';
+import { applyTable, logTable, planTable, tableContext } from '../sheet/sheet-table';
 import { settleFollowUp } from './follow-up';
 import { safely } from './safely';
 import { CONTINUE_AFTER_MS, type RetryPlan } from './schedule';
@@ -198,7 +198,7 @@ function slice(
       const fetched = contacts;
       if (cache) safely(services, 'snapshot', () => saveSnapshot(cache, instance, fetched, clock.now()));
       const groups = new Set(contacts.filter((c) => GROUP_ID.test(c.id)).map((c) => c.id));
-      for (const id of groupsInSheet(spreadsheet, locale)) groups.add(id);
+      for (const id of groupsInSheet(spreadsheet, locale, tableContext(services, t))) groups.add(id);
       if (groups.size === 0) return { outcome: 'noGroups' };
       job = newJob(instance, [...groups].sort(), clock.now(), source);
     }
@@ -330,9 +330,11 @@ function writeSlice(
   try {
     const now = services.clock.now();
     const day = services.formatDay(now);
-    const merge = planTable(spreadsheet, MEMBERS_TABLE, rows, locale, t, day, (key) => scope.has(key[0]));
+    const context = tableContext(services, t);
+    const inScope = (key: readonly string[]) => scope.has(key[0]);
+    const merge = planTable(spreadsheet, MEMBERS_TABLE, rows, locale, t, day, inScope, context);
     if ('error' in merge) return new AddonError('membersNoKey', merge.missing.join('", "'));
-    applyTable(spreadsheet, MEMBERS_TABLE, merge);
+    applyTable(spreadsheet, MEMBERS_TABLE, merge, context);
     // The members are written: a log that cannot be written is no reason to read them again.
     safely(services, 'changes log', () =>
       logTable(spreadsheet, MEMBERS_TABLE, merge, t, services.formatTime(now)),

@@ -74,7 +74,7 @@ describe('developer metadata in the emulator', () => {
     const found = sheet.createDeveloperMetadataFinder().withKey('col').find();
     expect(found).toHaveLength(1);
     emu.person.insertColumnsBefore('Sheet1', 1, 2);
-    expect(found[0].getLocation().getColumn().getColumn()).toBe(4);
+    expect(found[0].getLocation().getColumn()?.getColumn()).toBe(4);
     expect(found[0].getValue()).toBe('name');
     const rows = emu.spreadsheet
       .createDeveloperMetadataFinder()
