@@ -325,3 +325,55 @@ describe('a list without groups (GREEN-API issue 919)', () => {
     for (const g of GROUPS) expect(rowOf(emu, g.id)[5]).toMatch(/^removed /);
   });
 });
+
+describe('group members', () => {
+  const MEMBERS = 'WhatsApp Group Members';
+  const TEAM = '120363000000000001@g.us';
+  const group = (participants: string[]) =>
+    instance({
+      contacts: [...people(3), GROUPS[0]],
+      groups: { [TEAM]: { subject: 'Team', participants: participants.map((p) => ({ id: p })) } },
+      rateLimitPerSecond: 1,
+    });
+
+  it('a 400-group first import writes one summary line per slice, never one line per member', () => {
+    const emu = addon.fresh(
+      {},
+      instance({
+        contacts: Array.from({ length: 400 }, (_, i) => ({
+          id: `1203630${String(i).padStart(11, '0')}@g.us`,
+          name: `Group ${i}`,
+          type: 'group',
+        })),
+        groups: { generate: 3, seed: 5 },
+        rateLimitPerSecond: 1,
+      }),
+    );
+    emu.run('importGroupMembers');
+    emu.advanceTime(30 * MINUTE);
+    expect(rows(emu, MEMBERS).filter((r) => String(r[0]).endsWith('@g.us'))).toHaveLength(1200);
+    const lines = log(emu);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(lines.every((r) => r[1] === 'joined' && /group members \(first import\)/.test(String(r[4])))).toBe(
+      true,
+    );
+    const total = lines.reduce((n, r) => n + Number(String(r[4]).match(/^(\d+)/)?.[1] ?? 0), 0);
+    expect(total).toBe(1200);
+  });
+
+  it('a title row above the members header: the import finds its table below it, and a real join is logged', () => {
+    const emu = addon.fresh({}, group([id(1), id(2)]));
+    emu.run('importGroupMembers');
+    emu.person.insertRowsBefore(MEMBERS, 1);
+    emu.setCellValue(MEMBERS, 'A1', 'Members of our groups');
+    addon.api.configureSync(group([id(1), id(2), id(3)]));
+    emu.advanceTime(2 * MINUTE);
+    const report = emu.run('importGroupMembers') as { outcome: string };
+    expect(report.outcome).toBe('done');
+    const table = rows(emu, MEMBERS);
+    expect(table[0][0]).toBe('Members of our groups');
+    expect(table[1][0]).toBe('Group ID');
+    expect(table.slice(2).map((r) => r[2])).toEqual([id(1), id(2), id(3)]);
+    expect(log(emu).at(-1)?.slice(1, 3)).toEqual(['joined', id(3)]);
+  });
+});
