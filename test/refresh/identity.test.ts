@@ -212,7 +212,10 @@ describe('the table is the table, wherever a person moved it', () => {
       ['G', ['Status', 'lead', 'VIP', '']],
       ['I', ['ID', 7, 8, 9]],
     ];
-    for (const [c, values] of mine) values.forEach((v, i) => emu.setCellValue(SHEET, `${c}${i + 1}`, v));
+    for (const [c, values] of mine)
+      values.forEach((v, i) => {
+        emu.setCellValue(SHEET, `${c}${i + 1}`, v);
+      });
     const before = rows(emu);
     serve([{ ...people(1)[0], name: 'Renamed' }, ...people(1, 4)]);
     emu.run('importContacts');

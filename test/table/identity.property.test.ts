@@ -27,15 +27,15 @@ const contactRow = (c: { id: string; name: string }) => [c.id, `+${c.id.split('@
 /** Applies a plan as setValues would (text only: `'x` is x). */
 function apply(sheet: Sheet, plan: MergePlan): void {
   for (const block of plan.blocks)
-    block.values.forEach((line, i) =>
+    block.values.forEach((line, i) => {
       line.forEach((input, j) => {
         const r = block.row - 1 + i;
         const c = block.column - 1 + j;
         while (sheet.values.length <= r) sheet.values.push([]);
         const text = String(input);
         sheet.values[r][c] = text.startsWith("'") ? text.slice(1) : text;
-      }),
-    );
+      });
+    });
   const width = Math.max(...sheet.values.map((r) => r.length), ...plan.columns);
   for (const row of sheet.values) for (let c = 0; c < width; c++) row[c] ??= '';
   for (const { id, column } of plan.tagColumns) sheet.tags.set(id, column - 1);
