@@ -49,13 +49,9 @@ export const en = {
     'GREEN-API returned {count} contacts, and {removed} of the {live} contacts in the sheet are not among them. GREEN-API sometimes returns an incomplete list for a while. Mark those {removed} rows as removed? They keep their rows and your notes; nothing is deleted. Choose No to leave the sheet as it is and try again later.',
   'import.declined': 'Nothing was changed.',
   'deleteRemoved.title': 'Delete removed contacts?',
-  'deleteRemoved.confirm':
-    'Delete the {count} rows marked removed from the sheet "{sheet}"? Everything in those rows goes, your own columns too. Edit → Undo or File → Version history can bring them back.',
   'deleteRemoved.none': 'No rows of the sheet "{sheet}" are marked removed.',
   'deleteRemoved.done': 'Deleted {count} rows marked removed from the sheet "{sheet}".',
 
-  'deleteRemoved.changed':
-    'The marks changed while you were asked (a refresh ran): {count} rows of the sheet "{sheet}" are marked removed now. Nothing was deleted; choose the menu item again.',
   'deleteRemoved.failed':
     'The rows of the sheet "{sheet}" could not be deleted (merged cells or a protected range can stop it). Nothing you confirmed was lost: check the sheet and try again.',
   'members.title': 'Group members',

@@ -14,7 +14,7 @@
  *
  * Reading the tags is one finder search and four calls per tag (value, location, row or column, its index):
  * a constant number of calls, whatever the number of rows. The own columns get a warning-only protection
- * once per table (https://developers.google.com/apps-script/reference/spreadsheet/protection#setWarningOnly(Boolean)):
+ * once per table (when its sheet is first tagged) (https://developers.google.com/apps-script/reference/spreadsheet/protection#setWarningOnly(Boolean)):
  * a person typing into them sees Sheets' warning first; the add-on's writes are not blocked; a person may
  * remove it, and it is not put back.
  */
@@ -101,7 +101,7 @@ export function writeTags(
 ): void {
   const enums = context?.enums;
   const properties = context?.properties;
-  if (!enums) return;
+  if (!enums || !context) return;
   const visibility = enums.projectVisibility;
   if (!state.sheetTagged) sheet.addDeveloperMetadata(table.tag, 'sheet', visibility);
   if (plan.tagHeader)
@@ -112,14 +112,13 @@ export function writeTags(
     const letter = columnLetter(column);
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(table.tag, `column:${id}`, visibility);
   }
-  if (!properties) return;
-  if (!state.byId) properties.setProperty(table.idProperty, String(sheet.getSheetId()));
-  const protectedKey = `${table.idProperty}.protected`;
-  if (plan.tagColumns.length > 0 && !properties.getProperty(protectedKey)) {
+  // Protected once per table: when its sheet gets its tag (a new table, or one adopted). A person may remove the
+  // protection; it is not put back, not even on a column the add-on adds again later.
+  if (!state.sheetTagged) {
     for (const column of plan.columns) {
       const letter = columnLetter(column);
       sheet.getRange(`${letter}:${letter}`).protect().setWarningOnly(true).setDescription(context.protection);
     }
-    properties.setProperty(protectedKey, '1');
   }
+  if (properties && !state.byId) properties.setProperty(table.idProperty, String(sheet.getSheetId()));
 }
