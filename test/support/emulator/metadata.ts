@@ -10,8 +10,9 @@
 // shifts with inserted/deleted columns and moves with a moved column, and both go when their row or column is
 // deleted. What Duplicate does with a sheet's metadata is not documented: the copy carries copies of it here
 // (the stricter reading: a copy then looks like the original to any code that trusts tags alone).
-// Size: the guide's "Metadata storage" limit is 30,000 characters per spreadsheet and per sheet (keys and
-// values counted here); an addition beyond it throws.
+// Size: the guide (https://developers.google.com/sheets/api/guides/metadata) limits the metadata of a
+// spreadsheet and of each sheet to 30,000 characters; how they are counted is not said, so keys and values are
+// counted here (the stricter reading), and an addition beyond the limit throws. docs/LIVE-CHECK.md lists it.
 //
 // A protected range (https://developers.google.com/apps-script/reference/spreadsheet/protection) is a
 // rectangle that moves and shrinks with inserted and deleted rows and columns like any range; a warning-only
