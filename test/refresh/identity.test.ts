@@ -371,8 +371,9 @@ describe('group members', () => {
     emu.setCellValue(MEMBERS, 'A1', 'Members of our groups');
     addon.api.configureSync(group([id(1), id(2), id(3)]));
     emu.advanceTime(2 * MINUTE);
-    const report = emu.run('importGroupMembers') as { outcome: string };
+    const report = emu.run('importGroupMembers') as { outcome: string; message: string };
     expect(report.outcome).toBe('done');
+    expect(report.message).toMatch(/header is row 2/);
     const table = rows(emu, MEMBERS);
     expect(table[0][0]).toBe('Members of our groups');
     expect(table[1][0]).toBe('Group ID');
