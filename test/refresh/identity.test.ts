@@ -311,6 +311,7 @@ describe('a list without groups (GREEN-API issue 919)', () => {
     });
     const diagnostics = JSON.stringify(emu.run('showDiagnostics'));
     expect(diagnostics).toMatch(/Groups held back/);
+    expect(JSON.stringify(emu.run('getSettings'))).toMatch(/The list had no groups: 2 group rows were left/);
   });
 
   it('from the menu, the person is asked first; No changes nothing, Yes marks the groups', () => {
