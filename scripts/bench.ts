@@ -204,8 +204,8 @@ function reportMembers(members: ReturnType<typeof membersBench>): Array<[string,
     `${members.getGroupData} requests, ${members.rate429} × 429`,
   ]);
   checks.push([
-    'members: spreadsheet calls per slice constant (the first also creates the sheets and shows progress toasts), at most 40',
-    new Set(sliceCalls.slice(1)).size <= 1 && sliceCalls.every((c) => c <= 40),
+    'members: spreadsheet calls per slice constant (the first also creates and tags the sheets and shows progress toasts), at most 95',
+    new Set(sliceCalls.slice(1)).size <= 1 && sliceCalls.every((c) => c <= 95),
     sliceCalls.join(', '),
   ]);
   checks.push([
@@ -252,10 +252,12 @@ async function main(): Promise<void> {
       calls.join(', '),
     ];
   };
+  // The tables' identity (issue 15) costs a constant number of calls: reading the tags is a finder search and
+  // four calls per tag (+32); the first import also tags the sheet, header and columns and protects the columns.
   const checks: Array<[string, boolean, string]> = [
-    constant('menu import', 30),
-    constant('re-import, no change', 15),
-    constant('re-import, 1% changed', 20),
+    constant('menu import', 75),
+    constant('re-import, no change', 45),
+    constant('re-import, 1% changed', 52),
     [
       'exactly 1 getContacts per refresh',
       imports.every((r) => r.getContacts === 1),

@@ -49,13 +49,9 @@ export const en = {
     'GREEN-API returned {count} contacts, and {removed} of the {live} contacts in the sheet are not among them. GREEN-API sometimes returns an incomplete list for a while. Mark those {removed} rows as removed? They keep their rows and your notes; nothing is deleted. Choose No to leave the sheet as it is and try again later.',
   'import.declined': 'Nothing was changed.',
   'deleteRemoved.title': 'Delete removed contacts?',
-  'deleteRemoved.confirm':
-    'Delete the {count} rows marked removed from the sheet "{sheet}"? Everything in those rows goes, your own columns too. Edit → Undo or File → Version history can bring them back.',
   'deleteRemoved.none': 'No rows of the sheet "{sheet}" are marked removed.',
   'deleteRemoved.done': 'Deleted {count} rows marked removed from the sheet "{sheet}".',
 
-  'deleteRemoved.changed':
-    'The marks changed while you were asked (a refresh ran): {count} rows of the sheet "{sheet}" are marked removed now. Nothing was deleted; choose the menu item again.',
   'deleteRemoved.failed':
     'The rows of the sheet "{sheet}" could not be deleted (merged cells or a protected range can stop it). Nothing you confirmed was lost: check the sheet and try again.',
   'members.title': 'Group members',
@@ -272,6 +268,29 @@ export const en = {
   'diag.editors': 'Editors',
   'diag.editors.count':
     'Google lists {count} people with edit access (Spreadsheet.getEditors(); whether that counts the owner is not documented, and link sharing is not listed). Each of them can read the token in a bound script.',
+
+  // Identity: the add-on's own columns and sheets (issue 15).
+  'log.column': 'column added',
+  'import.columnsAdded': 'The add-on added its column(s) {columns} at the right edge.',
+  'import.columnsDeclined':
+    "Your column(s) {columns} carry the add-on's header words but not its contents: they stay yours and were not written.",
+  'import.headerRow': "The table's header is row {row}; the rows above it are yours.",
+  'import.groupsHeldBack':
+    'The list had no groups: {groups} group rows were left as they were (GREEN-API sometimes leaves the groups out for a while after authorization).',
+  'confirm.noGroups.title': 'Mark all groups as removed?',
+  'confirm.noGroups':
+    'GREEN-API returned {count} contacts without a single group, and the sheet has {groups} groups. Right after authorization GREEN-API sometimes answers without the groups for a while. Mark those {groups} group rows as removed? Choose No to leave the sheet as it is and try again later.',
+  'table.protection':
+    'WhatsApp Contacts fills this column on every refresh. Put your own notes in a column of your own.',
+  'deleteRemoved.confirmNames':
+    'Delete the {count} rows marked removed from the sheet "{sheet}" ({names})? Everything in those rows goes, your own columns too. Edit → Undo or File → Version history can bring them back.',
+  'deleteRemoved.more': 'and {count} more',
+  'deleteRemoved.skipped':
+    '{skipped} of the rows you were shown are no longer marked removed (a refresh brought them back, or they are gone): they were not deleted.',
+  'deleteRemoved.notShown':
+    '{count} rows marked removed since you were asked were not deleted: choose the menu item again to see them.',
+  'diag.groupsHeldBack':
+    'Groups held back: the last list had no groups, {groups} group rows were left as they were.',
 } as const;
 
 /** A key of the strings table. */

@@ -124,6 +124,10 @@ export function gasServices(): Services {
       return opened;
     },
     flush: () => SpreadsheetApp.flush(),
+    sheetEnums: () => ({
+      projectVisibility: SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
+      sheetLocation: SpreadsheetApp.DeveloperMetadataLocationType.SHEET,
+    }),
     locale() {
       try {
         return Session.getActiveUserLocale() || '';

@@ -92,6 +92,14 @@ export interface Ui {
   showDialog(html: string, title: string): void;
 }
 
+/** Apps Script enum values the sheet adapters hand to Spreadsheet methods (they are objects, not strings). */
+export interface SheetEnums {
+  /** DeveloperMetadataVisibility.PROJECT: metadata only this script (project) sees. */
+  projectVisibility: GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
+  /** DeveloperMetadataLocationType.SHEET. */
+  sheetLocation: GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType;
+}
+
 /** Everything the add-on uses from Apps Script. Members are looked up lazily, when first called. */
 export interface Services {
   http: Http;
@@ -117,6 +125,8 @@ export interface Services {
   openSpreadsheet(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet;
   /** Applies pending spreadsheet changes now. */
   flush(): void;
+  /** Enum values for developer metadata (sheet/table-tags.ts). */
+  sheetEnums(): SheetEnums;
   /** The user's language setting, '' when unknown. */
   locale(): string;
   /** A moment as the user reads it ("yyyy-MM-dd HH:mm" in the spreadsheet's time zone). */

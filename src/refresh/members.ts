@@ -34,7 +34,8 @@ import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
 import { recalculateFormulas } from '../sheet/formula-cells';
 import { groupsInSheet, MEMBERS_SHEET, MEMBERS_TABLE } from '../sheet/members-sheet';
-import { applyTable, logTable, planTable } from '../sheet/sheet-table';
+import { applyTable, logTable, planTable, tableContext } from '../sheet/sheet-table';
+import { columnLetter } from '../table/keyed-table';
 import { settleFollowUp } from './follow-up';
 import { safely } from './safely';
 import { CONTINUE_AFTER_MS, type RetryPlan } from './schedule';
@@ -68,11 +69,20 @@ export type MembersResult =
       total: number;
       members: number;
       changes: { added: number; removed: number; returned: number; changed: number };
+      /** Where the slice found the table: its header row, own columns it added, a person's namesakes it left. */
+      table?: TableFound;
       error: AddonError | null;
       next: RetryPlan;
     }
   | { outcome: 'syncing' | 'busy' | 'noGroups' }
   | { outcome: 'error'; error: AddonError };
+
+/** What a write found of the table, for the person's message. */
+export interface TableFound {
+  headerRow: number;
+  added: string[];
+  declined: string[];
+}
 
 /** Options of a slice. */
 export interface SliceOptions {
@@ -198,7 +208,7 @@ function slice(
       const fetched = contacts;
       if (cache) safely(services, 'snapshot', () => saveSnapshot(cache, instance, fetched, clock.now()));
       const groups = new Set(contacts.filter((c) => GROUP_ID.test(c.id)).map((c) => c.id));
-      for (const id of groupsInSheet(spreadsheet, locale)) groups.add(id);
+      for (const id of groupsInSheet(spreadsheet, locale, tableContext(services, t))) groups.add(id);
       if (groups.size === 0) return { outcome: 'noGroups' };
       job = newJob(instance, [...groups].sort(), clock.now(), source);
     }
@@ -272,6 +282,7 @@ function readAndWrite(
   const rows = read.flatMap((group) => memberRows(group, names));
   const scope = new Set([...read.map((g) => g.id), ...gone]);
   let changes = { added: 0, removed: 0, returned: 0, changed: 0 };
+  let table: TableFound | undefined;
   if (scope.size > 0) {
     const lockWait = Math.max(1000, Math.min(30_000, startedAt + SLICE_HARD_MS - clock.now()));
     const written = writeSlice(services, spreadsheet, rows, scope, t, lockWait);
@@ -280,7 +291,8 @@ function readAndWrite(
       done = job.done;
       skipped = 0;
     } else {
-      changes = written;
+      changes = written.changes;
+      table = written.table;
       job.members += rows.length;
       job.notInGroup += gone.length;
       if (cache)
@@ -310,6 +322,7 @@ function readAndWrite(
     total,
     members: job.members,
     changes,
+    table,
     error,
     next,
   };
@@ -323,22 +336,32 @@ function writeSlice(
   scope: ReadonlySet<string>,
   t: Translate,
   lockWait: number,
-): { added: number; removed: number; returned: number; changed: number } | AddonError {
+):
+  | { changes: { added: number; removed: number; returned: number; changed: number }; table: TableFound }
+  | AddonError {
   const locale = services.locale();
   const lock = services.lock();
   if (lock && !lock.tryLock(lockWait)) return new AddonError('busy');
   try {
     const now = services.clock.now();
     const day = services.formatDay(now);
-    const merge = planTable(spreadsheet, MEMBERS_TABLE, rows, locale, t, day, (key) => scope.has(key[0]));
+    const context = tableContext(services, t);
+    const inScope = (key: readonly string[]) => scope.has(key[0]);
+    const merge = planTable(spreadsheet, MEMBERS_TABLE, rows, locale, t, day, inScope, context);
     if ('error' in merge) return new AddonError('membersNoKey', merge.missing.join('", "'));
-    applyTable(spreadsheet, MEMBERS_TABLE, merge);
+    applyTable(spreadsheet, MEMBERS_TABLE, merge, context);
     // The members are written: a log that cannot be written is no reason to read them again.
     safely(services, 'changes log', () =>
       logTable(spreadsheet, MEMBERS_TABLE, merge, t, services.formatTime(now)),
     );
-    const { added, removed, returned, changed } = merge.plan.counts;
-    return { added, removed, returned, changed };
+    const { plan } = merge;
+    const { added, removed, returned, changed } = plan.counts;
+    const table = {
+      headerRow: plan.headerRow,
+      added: plan.fresh ? [] : plan.addedColumns.map((a) => `"${a.header}" (${columnLetter(a.column)})`),
+      declined: plan.declined.map((d) => `"${d.header}" (${columnLetter(d.column)})`),
+    };
+    return { changes: { added, removed, returned, changed }, table };
   } finally {
     lock?.releaseLock();
   }

@@ -5,8 +5,12 @@
  * WA_CONTACTS cell recalculate. An empty list or a failure changes no data; an empty list schedules a retry (up
  * to 3 empty answers in a row, counted once per 5-minute window). A list that would mark more than half of the
  * live rows removed is not applied by a trigger (GREEN-API sometimes answers with an incomplete list for a
- * while): it is held back like an empty answer, and a person is asked before it is applied. The outcome is
- * recorded for the sidebar; the caller decides how to tell a person.
+ * while): it is held back like an empty answer, and a person is asked before it is applied. A list without a
+ * single group while the table has live group rows is not "all groups left": GREEN-API sometimes answers
+ * getContacts without the groups for a while after authorization (https://github.com/green-api/issues/issues/919,
+ * GREEN-API's tracker, issue 919). A trigger applies the user rows and leaves the group rows as they are (the
+ * status says so); a person is asked first. The outcome is recorded for the sidebar; the caller decides how to
+ * tell a person.
  */
 
 import { saveSnapshot, snapshotDeps } from '../cache/snapshot';
@@ -15,11 +19,13 @@ import { unsortedRows } from '../contacts/rows';
 import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
 import { fetchContacts } from '../greenapi/client';
 import type { Translate } from '../i18n/i18n';
+import { GROUP_ID } from '../members/group';
 import type { Services } from '../platform/services';
 import { instanceKey, loadSettings } from '../settings/store';
 import { CONTACTS_TABLE } from '../sheet/contacts-sheet';
 import { recalculateFormulas } from '../sheet/formula-cells';
-import { applyTable, logTable, planTable } from '../sheet/sheet-table';
+import { applyTable, logTable, planRead, planTable, tableContext } from '../sheet/sheet-table';
+import { columnLetter } from '../table/keyed-table';
 import { settleFollowUp } from './follow-up';
 import { safely } from './safely';
 import { MAX_EMPTY_ANSWERS, RETRY_AFTER_MS, type RetryPlan, scheduleFollowUp } from './schedule';
@@ -56,12 +62,18 @@ export type RefreshResult =
       formulas: number;
       changes: Changes;
       sheet: GoogleAppsScript.Spreadsheet.Sheet;
+      /** Group rows left as they were because the list had no groups (a trigger's refresh). */
+      groupsHeldBack: number;
+      /** The table's own columns the refresh added, and the person's columns of the same names it left. */
+      columns: { added: string[]; declined: string[] };
+      /** 1-based row of the table's header (above 1: a title of the person's above it). */
+      headerRow: number;
     }
   | { outcome: 'syncing'; retry: RetryPlan }
   | { outcome: 'gaveUp' }
   | { outcome: 'busy'; retry?: RetryPlan }
   | { outcome: 'heldBack'; list: ShortList; retry: RetryPlan }
-  | { outcome: 'confirm'; list: ShortList; contacts: Contact[] }
+  | { outcome: 'confirm'; list: ShortList; contacts: Contact[]; groups?: number }
   | { outcome: 'error'; error: AddonError };
 
 /** Options of a refresh a person confirmed: the list already fetched, and removals accepted. */
@@ -69,6 +81,8 @@ export interface RefreshOptions {
   contacts?: Contact[];
   /** The person agreed to mark this many rows removed: a plan that would mark more asks again. */
   acceptRemovals?: number;
+  /** The person agreed that a list without groups marks the group rows removed. */
+  acceptNoGroups?: boolean;
 }
 
 /**
@@ -104,18 +118,42 @@ export function runRefresh(
     if (contacts.length === 0) return notApplied(services, source, null);
     const now = services.clock.now();
     const locale = services.locale();
+    const context = tableContext(services, t);
+    const day = services.formatDay(now);
+    const rows = unsortedRows(contacts);
     // Matched rows keep their place, so only the appended ones need the table's order.
-    const merge = planTable(
-      spreadsheet,
-      CONTACTS_TABLE,
-      unsortedRows(contacts),
-      locale,
-      t,
-      services.formatDay(now),
-    );
+    let merge = planTable(spreadsheet, CONTACTS_TABLE, rows, locale, t, day, undefined, context);
     if ('error' in merge) {
       const error = new AddonError('contactsNoKey', merge.missing.join('", "'));
       return record(services, source, { outcome: 'error', error });
+    }
+    // A list without groups: the group rows it would mark removed are held back (a trigger) or asked about.
+    let groupsHeldBack = 0;
+    const groupsGone = contacts.some((c) => GROUP_ID.test(c.id))
+      ? 0
+      : merge.plan.changes.filter((c) => c.change === 'removed' && GROUP_ID.test(c.key[0] ?? '')).length;
+    if (groupsGone > 0 && !options.acceptNoGroups) {
+      if (source === 'menu') {
+        const list = {
+          count: contacts.length,
+          removed: merge.plan.counts.removed,
+          live: merge.plan.counts.liveBefore,
+        };
+        return { outcome: 'confirm', list, contacts, groups: groupsGone };
+      }
+      const held = planRead(
+        CONTACTS_TABLE,
+        merge.read,
+        rows,
+        locale,
+        t,
+        day,
+        (key) => !GROUP_ID.test(key[0]),
+      );
+      if ('error' in held)
+        return record(services, source, { outcome: 'error', error: new AddonError('contactsNoKey') });
+      merge = held;
+      groupsHeldBack = groupsGone;
     }
     const { counts } = merge.plan;
     const list: ShortList = { count: contacts.length, removed: counts.removed, live: counts.liveBefore };
@@ -124,7 +162,8 @@ export function runRefresh(
       if (source === 'menu') return { outcome: 'confirm', list, contacts };
       return notApplied(services, source, list);
     }
-    const sheet = applyTable(spreadsheet, CONTACTS_TABLE, merge);
+    const sheet = applyTable(spreadsheet, CONTACTS_TABLE, merge, context);
+    const plan = merge.plan;
     // The table is written: what follows may fail without undoing it, and must not be reported as a failure.
     const time = services.formatTime(now);
     safely(services, 'changes log', () => logTable(spreadsheet, CONTACTS_TABLE, merge, t, time));
@@ -148,6 +187,12 @@ export function runRefresh(
         renamed: counts.changed,
       },
       sheet,
+      groupsHeldBack,
+      columns: {
+        added: plan.fresh ? [] : plan.addedColumns.map((a) => `"${a.header}" (${columnLetter(a.column)})`),
+        declined: plan.declined.map((d) => `"${d.header}" (${columnLetter(d.column)})`),
+      },
+      headerRow: plan.headerRow,
     });
     // No contacts retry is pending any more: the follow-up stays only for a members import's next slice.
     safely(services, 'triggers', () => settleFollowUp(services));
@@ -232,6 +277,7 @@ function record(
     lastSuccessAt: ok ? now : (previous?.lastSuccessAt ?? null),
     lastSuccessCount: ok ? result.count : (previous?.lastSuccessCount ?? 0),
     heldBack: result.outcome === 'heldBack' ? result.list : null,
+    groupsHeldBack: ok ? result.groupsHeldBack : (previous?.groupsHeldBack ?? 0),
   };
   writeStatus(properties, status);
   return result;

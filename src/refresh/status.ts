@@ -27,6 +27,8 @@ export interface RefreshStatus {
   lastSuccessCount: number;
   /** A list an automatic refresh did not apply: it held `count` contacts and would have removed `removed` of `live`. */
   heldBack?: { count: number; removed: number; live: number } | null;
+  /** Group rows the last successful refresh left as they were: its list had no groups (GREEN-API issue 919). */
+  groupsHeldBack?: number;
 }
 
 const KEY = 'wa.status';

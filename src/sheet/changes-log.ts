@@ -64,6 +64,8 @@ export interface ChangeWords {
   removed: string;
   returned: string;
   changed: string;
+  /** An own column added at the right edge (the log's Before: the person's column of that name it left). */
+  column: string;
   imported(count: number): string;
 }
 
@@ -77,6 +79,8 @@ export function changeLines(
   return changes.map((c) =>
     c.change === 'imported'
       ? [time, words.added, '', '', words.imported(c.count ?? 0), '']
-      : [time, words[c.change], idOf(c.key), c.before, c.after, c.context],
+      : c.change === 'column'
+        ? [time, words.column, '', c.before, c.after, '']
+        : [time, words[c.change], idOf(c.key), c.before, c.after, c.context],
   );
 }

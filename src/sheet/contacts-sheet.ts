@@ -14,6 +14,8 @@ export const CONTACTS_SHEET = 'WhatsApp Contacts';
 /** The contacts table. */
 export const CONTACTS_TABLE: SheetTable = {
   sheet: CONTACTS_SHEET,
+  tag: 'whatsapp-contacts.contacts',
+  idProperty: 'wa.table.contacts.sheetId',
   schema: (locale) =>
     contactsSchema({
       id: wordsOf(locale, 'header.id'),
@@ -29,6 +31,7 @@ export const CONTACTS_TABLE: SheetTable = {
     removed: t('log.removed'),
     returned: t('log.returned'),
     changed: t('log.renamed'),
+    column: t('log.column'),
     imported: (count) => t('log.firstImport', { count }),
   }),
   logId: (key) => key[0],

@@ -6,37 +6,54 @@
  * the leading apostrophe that keeps text as text works even where a person formatted the column as Plain text
  * (there Sheets would keep the apostrophe as part of the text). "General" is the automatic format's name in
  * Apps Script code; Google's reference defers to the Sheets API patterns, which do not name it (checked live:
- * docs/LIVE-CHECK.md).
+ * docs/LIVE-CHECK.md). The table's sheet is found, and its tags read and written, by sheet/table-tags.ts.
  */
 import type { MergePlan, SheetContent } from '../table/keyed-table';
+import { findTableSheet, readTags, type TableContext, type TableIdentity, writeTags } from './table-tags';
 
 /** The automatic number format, under which typed input (and its apostrophe rule) applies. */
 export const AUTOMATIC_FORMAT = 'General';
 
-/** A table as read: its sheet (null when there is none yet) and what the sheet holds. */
+/** A table as read: its sheet (null when there is none yet), what the sheet holds and how it was found. */
 export interface TableRead {
   sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
   content: SheetContent;
+  /** Found by its stored sheet id (else by its tag or name: the id is stored once written). */
+  byId: boolean;
+  sheetTagged: boolean;
 }
 
 const EMPTY: SheetContent = { values: [], formulas: [] };
 
-/** Reads the sheet `name` in three calls (the used area, its values, its formulas). */
-export function readTable(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): TableRead {
-  const sheet = spreadsheet.getSheetByName(name);
-  if (!sheet) return { sheet: null, content: EMPTY };
+/** Reads the table's sheet: the used area, its values and formulas, and its tags (a constant number of calls). */
+export function readTable(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  table: TableIdentity,
+  context: TableContext | null = null,
+): TableRead {
+  const { sheet, byId } = findTableSheet(spreadsheet, table, context);
+  if (!sheet) return { sheet: null, content: EMPTY, byId: false, sheetTagged: false };
   const range = sheet.getDataRange();
-  return { sheet, content: { values: range.getValues(), formulas: range.getFormulas() } };
+  const { sheetTagged, ...tags } = context?.enums
+    ? readTags(sheet, table.tag)
+    : { sheetTagged: false, headerRow: null, columns: new Map<string, number>() };
+  return {
+    sheet,
+    content: { values: range.getValues(), formulas: range.getFormulas(), tags },
+    byId,
+    sheetTagged,
+  };
 }
 
-/** Applies `plan` to the table read as `read`, creating the sheet `name` if it had none; returns the sheet. */
+/** Applies `plan` to the table read as `read`, creating its sheet if it had none; tags it; returns the sheet. */
 export function applyPlan(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  name: string,
+  table: TableIdentity,
   read: TableRead,
   plan: MergePlan,
+  context: TableContext | null = null,
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = read.sheet ?? spreadsheet.insertSheet(name);
+  const sheet = read.sheet ?? spreadsheet.insertSheet(table.sheet);
   const need = Math.max(...plan.columns);
   if (need > plan.usedColumns) {
     const max = sheet.getMaxColumns();
@@ -58,7 +75,8 @@ export function applyPlan(
     sheet.getRange(1, 1, 1, plan.columns.length).setFontWeight('bold');
     sheet.setFrozenRows(1);
   } else {
-    for (const added of plan.addedColumns) sheet.getRange(1, added.column).setFontWeight('bold');
+    for (const added of plan.addedColumns) sheet.getRange(plan.headerRow, added.column).setFontWeight('bold');
   }
+  writeTags(sheet, table, context, plan, read);
   return sheet;
 }

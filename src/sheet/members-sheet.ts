@@ -7,10 +7,9 @@ import { wordsOf } from '../i18n/i18n';
 import { GROUP_ID } from '../members/group';
 import { sortMemberRows } from '../members/rows';
 import { membersSchema } from '../members/table';
-import { findHeader } from '../table/keyed-table';
 import { isRemovedMark } from '../table/removed-mark';
-import { readTable } from './keyed-sheet';
-import type { SheetTable } from './sheet-table';
+import { locateTable, type SheetTable } from './sheet-table';
+import type { TableContext } from './table-tags';
 
 /** The sheet the members import writes; the same name in every language. */
 export const MEMBERS_SHEET = 'WhatsApp Group Members';
@@ -18,6 +17,8 @@ export const MEMBERS_SHEET = 'WhatsApp Group Members';
 /** The members table. */
 export const MEMBERS_TABLE: SheetTable = {
   sheet: MEMBERS_SHEET,
+  tag: 'whatsapp-contacts.members',
+  idProperty: 'wa.table.members.sheetId',
   schema: (locale) =>
     membersSchema({
       groupId: wordsOf(locale, 'header.groupId'),
@@ -34,26 +35,27 @@ export const MEMBERS_TABLE: SheetTable = {
     removed: t('log.left'),
     returned: t('log.joined'),
     changed: t('log.roleChanged'),
+    column: t('log.column'),
     imported: (count) => t('log.firstMembers', { count }),
   }),
   logId: (key) => key[1],
 };
 
-/** The group ids with live (not removed) rows in the members sheet, in one read. */
+/** The group ids with live (not removed) rows in the members table, in one read. */
 export function groupsInSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   locale: string,
+  context: TableContext | null = null,
 ): string[] {
-  const read = readTable(spreadsheet, MEMBERS_SHEET);
-  const header = read.content.values[0] ?? [];
-  const schema = MEMBERS_TABLE.schema(locale);
-  const group = findHeader(header, schema.columns[0].headers);
-  const status = findHeader(header, schema.status.headers);
-  if (group < 0) return [];
+  const table = locateTable(spreadsheet, MEMBERS_TABLE, locale, context);
+  if (!table) return [];
+  const { own, read } = table;
+  const group = own.columns[0] - 1;
+  const status = own.columns[own.columns.length - 1] - 1;
   const ids = new Set<string>();
-  for (const row of read.content.values.slice(1)) {
+  for (const row of read.content.values.slice(own.headerRow + 1)) {
     const id = String(row[group] ?? '').trim();
-    if (GROUP_ID.test(id) && !(status >= 0 && isRemovedMark(String(row[status] ?? '')))) ids.add(id);
+    if (GROUP_ID.test(id) && !isRemovedMark(String(row[status] ?? ''))) ids.add(id);
   }
   return [...ids];
 }

@@ -34,18 +34,29 @@ function runFromMenu(services: Services, showSheet: boolean): CommandReport {
     // Asked with no lock held (a dialog suspends the script and locks do not survive it); the same list is then
     // merged again under the lock, against the sheet as it is by then — and if that would mark more rows than
     // the person agreed to (the sheet changed meanwhile), they are asked again.
-    for (let asked = 0; result.outcome === 'confirm' && asked < 3; asked++) {
-      const { list } = result;
-      const yes = services.ui.confirm(
-        t('confirm.removals.title'),
-        t('confirm.removals', { count: list.count, removed: list.removed, live: list.live }),
-      );
+    let acceptNoGroups = false;
+    for (let asked = 0; result.outcome === 'confirm' && asked < 4; asked++) {
+      const { list, groups } = result;
+      // A list without groups (GREEN-API issue 919) is asked about first, then a short list.
+      const yes = groups
+        ? services.ui.confirm(
+            t('confirm.noGroups.title'),
+            t('confirm.noGroups', { count: list.count, groups }),
+          )
+        : services.ui.confirm(
+            t('confirm.removals.title'),
+            t('confirm.removals', { count: list.count, removed: list.removed, live: list.live }),
+          );
       if (!yes) {
         const message = t('import.declined');
         services.ui.toast(message, t('app.name'), 8);
         return { outcome: 'declined', message };
       }
-      result = runRefresh(services, 'menu', t, { contacts: result.contacts, acceptRemovals: list.removed });
+      if (groups) acceptNoGroups = true;
+      const options = groups
+        ? { contacts: result.contacts, acceptNoGroups }
+        : { contacts: result.contacts, acceptRemovals: list.removed, acceptNoGroups };
+      result = runRefresh(services, 'menu', t, options);
     }
   } catch (error) {
     services.log(`refresh failed: ${(error as Error)?.name ?? 'Error'}`);
@@ -80,6 +91,12 @@ export function describeResult(services: Services, t: Translate, result: Refresh
       const c = result.changes;
       if (c.added + c.removed + c.returned + c.renamed > 0) parts.push(t('import.changes', { ...c }));
       if (result.formulas) parts.push(t('import.formulas', { formulas: result.formulas }));
+      if (result.headerRow > 1) parts.push(t('import.headerRow', { row: result.headerRow }));
+      if (result.columns.added.length)
+        parts.push(t('import.columnsAdded', { columns: result.columns.added.join(', ') }));
+      if (result.columns.declined.length)
+        parts.push(t('import.columnsDeclined', { columns: result.columns.declined.join(', ') }));
+      if (result.groupsHeldBack) parts.push(t('import.groupsHeldBack', { groups: result.groupsHeldBack }));
       return parts.join(' ');
     }
     case 'syncing': {

@@ -181,6 +181,12 @@ export function runDiagnostics(services: Services): DiagnosticReport {
     if (status.outcome === 'heldBack' && status.heldBack)
       text += ` — ${t('import.heldBack', { ...status.heldBack })}`;
     rows.push({ check: t('diag.lastRefresh'), level: status.outcome === 'ok' ? 'ok' : 'warn', text });
+    if (status.groupsHeldBack)
+      rows.push({
+        check: t('diag.lastRefresh'),
+        level: 'warn',
+        text: t('diag.groupsHeldBack', { groups: status.groupsHeldBack }),
+      });
   } else {
     rows.push({ check: t('diag.lastRefresh'), level: 'warn', text: t('settings.status.never') });
   }

@@ -49,6 +49,18 @@ export function importMembersCommand(services: Services): MembersReport {
 
 /** The words for a slice's result. */
 export function describeMembers(services: Services, t: Translate, result: MembersResult): string {
+  const words = outcomeWords(services, t, result);
+  if (!('table' in result) || !result.table) return words;
+  // What the slice found of the table: a title above its header, its own columns added, a person's namesakes.
+  const { headerRow, added, declined } = result.table;
+  const parts = [words];
+  if (headerRow > 1) parts.push(t('import.headerRow', { row: headerRow }));
+  if (added.length) parts.push(t('import.columnsAdded', { columns: added.join(', ') }));
+  if (declined.length) parts.push(t('import.columnsDeclined', { columns: declined.join(', ') }));
+  return parts.join(' ');
+}
+
+function outcomeWords(services: Services, t: Translate, result: MembersResult): string {
   switch (result.outcome) {
     case 'done':
       return t('members.done', { members: result.members, total: result.total, ...result.changes });

@@ -206,6 +206,8 @@ function statusView(services: Services, t: Translate): StatusView | null {
     error = errorText(t, status.errorKind, status.errorDetail);
   if (status.outcome === 'gaveUp') error = t('import.gaveUp');
   if (status.outcome === 'heldBack' && status.heldBack) error = t('import.heldBack', { ...status.heldBack });
+  if (status.outcome === 'ok' && status.groupsHeldBack)
+    error = t('import.groupsHeldBack', { groups: status.groupsHeldBack });
   return {
     at: services.formatTime(status.at),
     outcome,

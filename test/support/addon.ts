@@ -73,3 +73,14 @@ export function everythingVisible(emu: Emulator): string {
   parts.push(JSON.stringify(props));
   return parts.join('\n');
 }
+
+/**
+ * A person's answer to the next dialog, given after `meanwhile` ran while the dialog was open (the script
+ * suspended): e.g. an auto-refresh fired by moving the clock on.
+ */
+export function answerAfter(emu: Emulator, meanwhile: () => void, button: 'YES' | 'NO' = 'YES'): void {
+  emu.answerDialogs(() => {
+    meanwhile();
+    return button;
+  });
+}

@@ -71,6 +71,7 @@ function servedSidebar(locale: string): { html: string; title: string } {
     editorCount: notUsed,
     openSpreadsheet: notUsed,
     flush: notUsed,
+    sheetEnums: notUsed,
     locale: () => locale,
     formatTime: notUsed,
     formatDay: notUsed,

@@ -6,6 +6,13 @@
 import { cellA1, intersects, type Rect } from './a1';
 import { displayValue } from './format';
 import type { FormulaCall } from './formula';
+import {
+  type MetadataEntry,
+  type ProtectionEntry,
+  permuteMetadata,
+  shiftMetadata,
+  shiftProtections,
+} from './metadata';
 import type { CellValue } from './types';
 
 /** Outcome of evaluating a custom function: a rectangular grid of values or an error shown in the anchor. */
@@ -61,6 +68,9 @@ export class SheetModel {
   frozenCols = 0;
   rows: (Cell | undefined)[][] = [];
   formulas = new Set<Cell>();
+  /** Developer metadata of the sheet, its rows and its columns (emulator/metadata.ts). */
+  metadata: MetadataEntry[] = [];
+  protections: ProtectionEntry[] = [];
   /** The workbook holding this sheet (for the 10M-cell limit). */
   owner?: WorkbookModel;
   constructor(
@@ -73,6 +83,8 @@ export class SheetModel {
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   activeIndex = 0;
+  /** Developer metadata of the spreadsheet itself. */
+  metadata: MetadataEntry[] = [];
   private nextSheetId = 0;
   constructor(
     public id: string,
@@ -325,6 +337,8 @@ export function shiftRows(sheet: SheetModel, after: number, count: number): void
     sheet.maxRows -= n;
   }
   for (const f of sheet.formulas) if (f.fx && f.fx.row > after) f.fx.row += count;
+  sheet.metadata = shiftMetadata(sheet.metadata, 'ROW', after, count);
+  sheet.protections = shiftProtections(sheet.protections, 'r', after, count);
   relayoutAll(sheet);
 }
 
@@ -345,6 +359,8 @@ export function shiftColumns(sheet: SheetModel, after: number, count: number): v
   });
   sheet.maxCols += count;
   for (const f of sheet.formulas) if (f.fx && f.fx.col > after) f.fx.col += count;
+  sheet.metadata = shiftMetadata(sheet.metadata, 'COLUMN', after, count);
+  sheet.protections = shiftProtections(sheet.protections, 'c', after, count);
   relayoutAll(sheet);
 }
 
@@ -426,6 +442,9 @@ export function sortRows(sheet: SheetModel, rect: Rect, specs: readonly SortSpec
     }
     return a - b;
   });
+  // Row metadata travels with its row (the rows of the sorted rectangle).
+  const moved = new Map(order.map((from, i) => [rect.r1 + from, rect.r1 + i]));
+  sheet.metadata = permuteMetadata(sheet.metadata, 'ROW', (r) => moved.get(r) ?? r);
   order.forEach((from, i) => {
     const r = rect.r1 + i;
     sheet.rows[r - 1] ??= [];
@@ -440,5 +459,39 @@ export function sortRows(sheet: SheetModel, rect: Rect, specs: readonly SortSpec
       }
     });
   });
+  relayoutAll(sheet);
+}
+
+/**
+ * Moves the columns `first`..`first + count - 1` so that they sit before column `destination` (as counted
+ * before the move), like Sheet.moveColumns: cells, formulas, column metadata and one-column protections go
+ * with their column.
+ */
+export function moveColumns(sheet: SheetModel, first: number, count: number, destination: number): void {
+  const last = first + count - 1;
+  if (destination >= first && destination <= last + 1) return;
+  for (const f of sheet.formulas) clearSpill(sheet, f);
+  const max = Math.max(sheet.maxCols, destination);
+  const order: number[] = [];
+  for (let c = 1; c <= max; c++) {
+    if (c === destination) for (let m = first; m <= last; m++) order.push(m);
+    if (c < first || c > last) order.push(c);
+  }
+  if (destination > max) for (let m = first; m <= last; m++) order.push(m);
+  const newIndex = new Map(order.map((old, i) => [old, i + 1]));
+  const map = (c: number): number => newIndex.get(c) ?? c;
+  sheet.rows = sheet.rows.map((row) => {
+    if (!row) return row;
+    const next: (Cell | undefined)[] = [];
+    row.forEach((cell, j) => {
+      if (cell) next[map(j + 1) - 1] = cell;
+    });
+    return next;
+  });
+  for (const f of sheet.formulas) if (f.fx) f.fx.col = map(f.fx.col);
+  sheet.metadata = permuteMetadata(sheet.metadata, 'COLUMN', map);
+  for (const p of sheet.protections) {
+    if (p.rect.c1 === p.rect.c2) p.rect = { ...p.rect, c1: map(p.rect.c1), c2: map(p.rect.c1) };
+  }
   relayoutAll(sheet);
 }

@@ -14,7 +14,20 @@ import {
   type TriggerRecord,
   type UiRecords,
 } from './core';
-import { cellAt, contentExtent, readDisplay, readValue, type SheetModel, writeContent } from './grid';
+import {
+  cellAt,
+  contentExtent,
+  ensureCell,
+  moveColumns,
+  readDisplay,
+  readValue,
+  type SheetModel,
+  shiftColumns,
+  shiftRows,
+  sortRows,
+  writeContent,
+} from './grid';
+import { type MetadataEntry, newMetadataId, type ProtectionEntry } from './metadata';
 import { spreadsheetService } from './services/spreadsheet';
 import { MAX_CELL_CHARS, parseTypedInput, TOO_LONG_MESSAGE } from './typed-input';
 import { type AuthModeName, type CellValue, type Counters, type ExecutionRecord, isDateLike } from './types';
@@ -28,6 +41,8 @@ export type {
   ExecutionRecord,
   MenuItemRecord,
   MenuRecord,
+  MetadataEntry,
+  ProtectionEntry,
   TriggerError,
   TriggerRecord,
   UiRecords,
@@ -109,6 +124,29 @@ export interface Emulator {
   addForeignTrigger(handler: string, everyMs?: number, at?: number): TriggerRecord;
   /** Names of the top-level functions found in dist (what menus / custom formulas can call). */
   readonly functionNames: string[];
+  /** A person's actions on the grid (as in the Sheets editor; formulas of the script recalculate). */
+  readonly person: PersonActions;
+  /** Developer metadata of a sheet (its own, its rows' and its columns'), as stored now. */
+  metadataOf(sheetName: string): MetadataEntry[];
+  /** Protected ranges of a sheet, as they are now. */
+  protectionsOf(sheetName: string): ProtectionEntry[];
+  /** The cells a person typed into a warning-only protected range (Sheets showed its warning first). */
+  readonly protectionWarnings: string[];
+}
+
+/** What a person does to a sheet in the editor. Rows and columns are 1-based. */
+export interface PersonActions {
+  insertRowsBefore(sheetName: string, row: number, count?: number): void;
+  deleteRows(sheetName: string, row: number, count?: number): void;
+  insertColumnsBefore(sheetName: string, column: number, count?: number): void;
+  deleteColumns(sheetName: string, column: number, count?: number): void;
+  /** Drags column `from` so that it sits before column `before` (counted before the move). */
+  moveColumn(sheetName: string, from: number, before: number): void;
+  /** Data > Sort range: rows r1..r2 (all used columns) by column `column`. */
+  sortRows(sheetName: string, r1: number, r2: number, column: number, ascending?: boolean): void;
+  /** Duplicate: the copy ("Copy of …") with cells, formats, developer metadata (see metadata.ts) and protections. */
+  duplicateSheet(sheetName: string): string;
+  renameSheet(sheetName: string, newName: string): void;
 }
 
 /** Creates an emulator over the built files in `options.distDir`. */
@@ -152,7 +190,84 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     core.afterWrite(core.testExec(), sheet, freed ? [rect, freed] : [rect]);
   };
 
+  const protectionWarnings: string[] = [];
+  const structural = (sheet: SheetModel): void => {
+    core.afterWrite(core.testExec(), sheet, [{ r1: 1, c1: 1, r2: sheet.maxRows, c2: sheet.maxCols }]);
+  };
+  const person: PersonActions = {
+    insertRowsBefore(name, row, count = 1) {
+      const sheet = sheetOf(name);
+      shiftRows(sheet, row - 1, count);
+      structural(sheet);
+    },
+    deleteRows(name, row, count = 1) {
+      const sheet = sheetOf(name);
+      shiftRows(sheet, row - 1, -count);
+      structural(sheet);
+    },
+    insertColumnsBefore(name, column, count = 1) {
+      const sheet = sheetOf(name);
+      shiftColumns(sheet, column - 1, count);
+      structural(sheet);
+    },
+    deleteColumns(name, column, count = 1) {
+      const sheet = sheetOf(name);
+      shiftColumns(sheet, column - 1, -count);
+      structural(sheet);
+    },
+    moveColumn(name, from, before) {
+      const sheet = sheetOf(name);
+      moveColumns(sheet, from, 1, before);
+      structural(sheet);
+    },
+    sortRows(name, r1, r2, column, ascending = true) {
+      const sheet = sheetOf(name);
+      const { lastCol } = contentExtent(sheet);
+      sortRows(sheet, { r1, c1: 1, r2, c2: Math.max(lastCol, column) }, [{ column, ascending }]);
+      structural(sheet);
+    },
+    duplicateSheet(name) {
+      const source = sheetOf(name);
+      let copyName = `Copy of ${name}`;
+      for (let n = 2; core.workbook.sheet(copyName); n++) copyName = `Copy ${n} of ${name}`;
+      const copy = core.workbook.addSheet(copyName, core.workbook.sheets.indexOf(source) + 1);
+      copy.maxRows = source.maxRows;
+      copy.maxCols = source.maxCols;
+      copy.frozenRows = source.frozenRows;
+      const { lastRow, lastCol } = contentExtent(source);
+      for (let r = 1; r <= lastRow; r++) {
+        for (let c = 1; c <= lastCol; c++) {
+          const cell = cellAt(source, r, c);
+          if (!cell) continue;
+          writeContent(copy, r, c, cell.value, cell.formula, cell.numberFormat, core.makeFx(copyName));
+          const to = ensureCell(copy, r, c);
+          to.bold = cell.bold;
+          to.note = cell.note;
+        }
+      }
+      copy.metadata = source.metadata.map((m) => ({ ...m, id: newMetadataId() }));
+      copy.protections = source.protections.map((p) => ({ ...p, rect: { ...p.rect } }));
+      structural(copy);
+      return copyName;
+    },
+    renameSheet(name, newName) {
+      const sheet = sheetOf(name);
+      if (core.workbook.sheet(newName)) throw new Error(`A sheet named "${newName}" exists`);
+      sheet.name = newName;
+    },
+  };
+  const warnIfProtected = (sheet: SheetModel, row: number, col: number, a1: string): void => {
+    const hit = sheet.protections.some(
+      (p) => p.warningOnly && row >= p.rect.r1 && row <= p.rect.r2 && col >= p.rect.c1 && col <= p.rect.c2,
+    );
+    if (hit) protectionWarnings.push(`${sheet.name}!${a1}`);
+  };
+
   return {
+    person,
+    metadataOf: (name) => sheetOf(name).metadata.map((m) => ({ ...m })),
+    protectionsOf: (name) => sheetOf(name).protections.map((p) => ({ ...p, rect: { ...p.rect } })),
+    protectionWarnings,
     run: (name, ...args) => core.run(name, args),
     runOnOpen: (mode = 'LIMITED') => core.runOnOpen(mode),
     setFormula(sheetName, a1, formula) {
@@ -165,6 +280,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     setCellValue(sheetName, a1, value) {
       const sheet = sheetOf(sheetName);
       const { row, col } = cellPos(a1);
+      warnIfProtected(sheet, row, col, a1);
       const cell = cellAt(sheet, row, col);
       if (typeof value === 'string') {
         if (value.length > MAX_CELL_CHARS) throw new Error(TOO_LONG_MESSAGE);

@@ -14,6 +14,7 @@ import {
   hasContent,
   lastContentRow,
   MAX_WORKBOOK_CELLS,
+  moveColumns,
   readDisplay,
   readValue,
   type SheetModel,
@@ -26,6 +27,7 @@ import {
 import { classFactory, type Exec, STATE, stateOf, type WithState } from '../runtime';
 import { MAX_CELL_CHARS, parseTypedInput, TOO_LONG_MESSAGE } from '../typed-input';
 import { AppsError, type CellValue, isDateLike, permissionError, SCOPES } from '../types';
+import { metadataService } from './developer-metadata';
 import { buildUi } from './html-ui';
 
 interface RangeState {
@@ -505,6 +507,24 @@ export function spreadsheetService(
       const st = this[STATE];
       return makeFinder([st.sheet], rectOf(st), String(text));
     },
+    addDeveloperMetadata(this: RS, ...args: unknown[]): RS {
+      const st = this[STATE];
+      metadata.addToRange(alive(st.sheet), st.r, st.c, st.nr, st.nc, args);
+      return this;
+    },
+    createDeveloperMetadataFinder(this: RS): unknown {
+      const st = this[STATE];
+      return metadata.finder({
+        sheets: [alive(st.sheet)],
+        spreadsheet: false,
+        rows: [st.r, st.r + st.nr - 1],
+        cols: [st.c, st.c + st.nc - 1],
+      });
+    },
+    protect(this: RS): unknown {
+      const st = this[STATE];
+      return metadata.protect(alive(st.sheet), st.r, st.c, st.r + st.nr - 1, st.c + st.nc - 1);
+    },
     sort(this: RS, sortSpecObj: unknown): RS {
       // https://developers.google.com/apps-script/reference/spreadsheet/range#sort(Object): a column number, an
       // object {column, ascending}, or an array of them; columns are sheet columns inside the range. What a sort
@@ -694,6 +714,26 @@ export function spreadsheetService(
       writeGrid(st, [rowContents.map((v, j) => toContent(v, cellAt(sheet, row, j + 1)))]);
       return this;
     },
+    addDeveloperMetadata(this: SS, ...args: unknown[]): SS {
+      metadata.addToSheet(alive(this[STATE]), args);
+      return this;
+    },
+    createDeveloperMetadataFinder(this: SS): unknown {
+      return metadata.finder({ sheets: [alive(this[STATE])], spreadsheet: false });
+    },
+    getProtections(this: SS, type: unknown): unknown[] {
+      // Only range protections are modelled; a sheet protection list is empty.
+      if (String(type) === 'SHEET') return new R.Array<unknown>();
+      return metadata.protections(alive(this[STATE]));
+    },
+    moveColumns(this: SS, columnSpec: unknown, destinationIndex: unknown): void {
+      // https://developers.google.com/apps-script/reference/spreadsheet/sheet#moveColumns(Range,Integer)
+      denyWrite('Sheet.moveColumns');
+      const sheet = alive(this[STATE]);
+      const range = stateOf<RangeState>(columnSpec, 'columnSpec');
+      moveColumns(sheet, range.c, range.nc, positive(destinationIndex, 'columns'));
+      core.afterWrite(exec, sheet, [{ r1: 1, c1: 1, r2: sheet.maxRows, c2: sheet.maxCols }]);
+    },
     setFrozenRows(this: SS, rows: number): void {
       denyWrite('Sheet.setFrozenRows');
       this[STATE].frozenRows = Number(rows);
@@ -868,6 +908,13 @@ export function spreadsheetService(
       const s = wb.sheets.find((x) => x.id === Number(id));
       return s ? makeSheet(s) : null;
     },
+    addDeveloperMetadata(...args: unknown[]): unknown {
+      metadata.addToSpreadsheet(args);
+      return makeSpreadsheet();
+    },
+    createDeveloperMetadataFinder(): unknown {
+      return metadata.finder({ sheets: [...wb.sheets], spreadsheet: true });
+    },
     getSheets(): unknown[] {
       const arr = new R.Array<unknown>();
       for (const s of wb.sheets) arr.push(makeSheet(s));
@@ -1002,6 +1049,14 @@ export function spreadsheetService(
     spreadsheetMethods,
     'spreadsheet',
   );
+  const metadata = metadataService(core, exec, {
+    makeWholeRow: (sheet, row) => makeRange({ sheet, r: row, c: 1, nr: 1, nc: sheet.maxCols }),
+    makeWholeColumn: (sheet, column) => makeRange({ sheet, r: 1, c: column, nr: sheet.maxRows, nc: 1 }),
+    makeRect: (sheet, r1, c1, r2, c2) => makeRange({ sheet, r: r1, c: c1, nr: r2 - r1 + 1, nc: c2 - c1 + 1 }),
+    makeSheet: (sheet) => makeSheet(sheet),
+    makeSpreadsheet: () => makeSpreadsheet(),
+    denyWrite,
+  });
   let cachedSpreadsheet: unknown = null;
   const makeSpreadsheet = (): unknown => {
     cachedSpreadsheet ??= spreadsheetObj(null);
@@ -1065,6 +1120,14 @@ export function spreadsheetService(
     },
     flush(): void {},
     WrapStrategy: { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' },
+    DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
+    DeveloperMetadataLocationType: {
+      SPREADSHEET: 'SPREADSHEET',
+      SHEET: 'SHEET',
+      ROW: 'ROW',
+      COLUMN: 'COLUMN',
+    },
+    ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
     toString(): string {
       return 'SpreadsheetApp';
     },
