@@ -12,7 +12,7 @@
  * next scheduled refresh comes.
  */
 import { type CacheDeps, cacheDeps } from '../cache/chunked';
-import { updateMembers } from '../cache/members-snapshot';
+import { membersHash, updateMembers } from '../cache/members-snapshot';
 import { loadSnapshot, saveSnapshot } from '../cache/snapshot';
 import type { Contact } from '../contacts/contact';
 import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
@@ -36,6 +36,7 @@ import { recalculateFormulas } from '../sheet/formula-cells';
 import { groupsInSheet, MEMBERS_SHEET, MEMBERS_TABLE } from '../sheet/members-sheet';
 import { applyTable, logTable, planTable } from '../sheet/sheet-table';
 import { settleFollowUp } from './follow-up';
+import { MEMBERS_SHOWN_KEY, recalculateIfChanged } from './formula-gate';
 import { safely } from './safely';
 import { CONTINUE_AFTER_MS, type RetryPlan } from './schedule';
 import { resolveSpreadsheet } from './spreadsheet';
@@ -283,10 +284,15 @@ function readAndWrite(
       changes = written;
       job.members += rows.length;
       job.notInGroup += gone.length;
+      const before = cache ? safely(services, 'members snapshot', () => membersHash(cache.cache)) : null;
       if (cache)
         safely(services, 'members snapshot', () => updateMembers(cache, instance, read, gone, clock.now()));
+      const after = cache ? safely(services, 'members snapshot', () => membersHash(cache.cache)) : null;
+      // Formula cells recalculate only when the members they show changed.
       safely(services, 'formulas', () =>
-        recalculateFormulas(spreadsheet, () => services.flush(), 'WA_GROUP_MEMBERS'),
+        recalculateIfChanged(services, MEMBERS_SHOWN_KEY, before, after, () =>
+          recalculateFormulas(spreadsheet, () => services.flush(), 'WA_GROUP_MEMBERS'),
+        ),
       );
     }
   }

@@ -9,7 +9,7 @@
  * recorded for the sidebar; the caller decides how to tell a person.
  */
 
-import { saveSnapshot, snapshotDeps } from '../cache/snapshot';
+import { saveSnapshot, snapshotDeps, snapshotHash } from '../cache/snapshot';
 import type { Contact } from '../contacts/contact';
 import { unsortedRows } from '../contacts/rows';
 import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
@@ -21,6 +21,7 @@ import { CONTACTS_TABLE } from '../sheet/contacts-sheet';
 import { recalculateFormulas } from '../sheet/formula-cells';
 import { applyTable, logTable, planTable } from '../sheet/sheet-table';
 import { settleFollowUp } from './follow-up';
+import { CONTACTS_SHOWN_KEY, recalculateIfChanged } from './formula-gate';
 import { safely } from './safely';
 import { MAX_EMPTY_ANSWERS, RETRY_AFTER_MS, type RetryPlan, scheduleFollowUp } from './schedule';
 import { resolveSpreadsheet } from './spreadsheet';
@@ -55,6 +56,8 @@ export type RefreshResult =
       groups: number;
       formulas: number;
       changes: Changes;
+      /** Nothing in the sheet differed from the list: nothing was written. */
+      unchanged: boolean;
       sheet: GoogleAppsScript.Spreadsheet.Sheet;
     }
   | { outcome: 'syncing'; retry: RetryPlan }
@@ -129,11 +132,19 @@ export function runRefresh(
     const time = services.formatTime(now);
     safely(services, 'changes log', () => logTable(spreadsheet, CONTACTS_TABLE, merge, t, time));
     const deps = snapshotDeps(services);
+    const cache = deps?.cache;
+    const before = cache ? safely(services, 'snapshot', () => snapshotHash(cache)) : null;
     if (deps) {
       safely(services, 'snapshot', () => saveSnapshot(deps, instanceKey(settings), contacts, now));
     }
+    const after = cache ? safely(services, 'snapshot', () => snapshotHash(cache)) : null;
+    // Formula cells recalculate only when the list they show changed.
     const formulas =
-      safely(services, 'formulas', () => recalculateFormulas(spreadsheet, () => services.flush())) ?? 0;
+      safely(services, 'formulas', () =>
+        recalculateIfChanged(services, CONTACTS_SHOWN_KEY, before, after, () =>
+          recalculateFormulas(spreadsheet, () => services.flush()),
+        ),
+      ) ?? 0;
     const groups = contacts.filter((c) => c.type === 'group').length;
     const result = record(services, source, {
       outcome: 'ok',
@@ -147,6 +158,7 @@ export function runRefresh(
         returned: counts.returned,
         renamed: counts.changed,
       },
+      unchanged: merge.plan.blocks.length === 0 && merge.plan.marks === null,
       sheet,
     });
     // No contacts retry is pending any more: the follow-up stays only for a members import's next slice.

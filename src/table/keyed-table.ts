@@ -10,6 +10,7 @@
  * adapter (sheet/keyed-sheet.ts) reads the sheet and applies the plan.
  */
 import { asTypedText } from './cell-text';
+import { type MarkCells, planTableWrites } from './write-plan';
 
 /** One column of a table: the header words that name it in every language (the first is written). */
 export interface TableColumn {
@@ -60,7 +61,7 @@ export interface ChangeEntry {
   count?: number;
 }
 
-/** A rectangle of the table's cells, written with one setValues (after its number format is set). */
+/** A rectangle of the table's cells, written with one setValues (its number format made automatic first). */
 export interface Block {
   /** First sheet row and column (1-based). */
   row: number;
@@ -75,7 +76,10 @@ export interface MergePlan {
   columns: number[];
   /** Sheet columns (1-based) the table did not have and the plan adds, with the header written there. */
   addedColumns: Array<{ column: number; header: string }>;
+  /** Only the rectangles that hold a cell that differs (none when nothing changed). */
   blocks: Block[];
+  /** The Status cells newly marked removed that no block covers, written in one call (null: none). */
+  marks: MarkCells | null;
   /** Rows the blocks write: the sheet's used rows plus the appended ones. */
   height: number;
   /** Rows the sheet used before (0 for an empty sheet). */
@@ -279,58 +283,31 @@ export function planMerge(
       changes.push(entry('added', keyOf(row), '', schema.label(row), schema.context(row)));
   }
 
-  // The blocks: each run of the table's columns × each run of rows it may write. A row that is not the
-  // table's but holds something in its columns is the person's: it is never written, so it splits the runs.
+  // What to write: only the cells that differ from what the sheet holds, in blocks (table/write-plan.ts).
   const headerRows = fresh ? 1 : 0;
   const firstAppended = Math.max(usedRows, headerRows);
   const height = firstAppended + appendRows.length;
-  const ours = columns.filter((c) => c <= usedColumns).map((c) => c - 1);
   const owned = new Uint8Array(usedRows);
   for (const r of firstRow.values()) owned[r] = 1;
   for (const list of copies.values()) for (const r of list) owned[r] = 1;
-  // The table's own rows are always written (kept ones written back exactly), so only the person's rows split
-  // the blocks — not rows marked removed long ago, nor (in a members slice) other groups' rows.
-  const writable = (r: number): boolean =>
-    r === 0 || r >= usedRows || owned[r] === 1 || ours.every((c) => isEmptyAt(sheet, r, c));
-  const rowRuns: Array<[number, number]> = [];
-  for (let r = 0; r < height; r++) {
-    if (!writable(r)) continue;
-    const last = rowRuns[rowRuns.length - 1];
-    if (last && last[1] === r) last[1] = r + 1;
-    else rowRuns.push([r, r + 1]);
-  }
-  const mark = asTypedText(input.removedMark);
-  const headerOf = new Map(addedColumns.map((a) => [a.column, asTypedText(a.header)]));
-  const blocks: Block[] = [];
-  for (const run of runs(columns)) {
-    const at = run.map((column) => columns.indexOf(column));
-    for (const [from, to] of rowRuns) {
-      const values: unknown[][] = new Array(to - from);
-      for (let r = from; r < to; r++) {
-        const line: unknown[] = new Array(run.length);
-        const f = r < usedRows ? fate[r] : KEEP;
-        const newRow =
-          r >= firstAppended
-            ? appendRows[r - firstAppended]
-            : f >= LIVE_BASE
-              ? input.rows[f - LIVE_BASE]
-              : null;
-        for (let j = 0; j < run.length; j++) {
-          const i = at[j];
-          if (newRow) line[j] = i < width ? asTypedText(newRow[i]) : '';
-          else if (r === 0) line[j] = headerOf.get(run[j]) ?? keepAt(sheet, 0, run[j] - 1);
-          else if (f === REMOVED && i === statusIndex) line[j] = mark;
-          else line[j] = r < usedRows ? keepAt(sheet, r, run[j] - 1) : '';
-        }
-        values[r - from] = line;
-      }
-      blocks.push({ row: from + 1, column: run[0], values });
-    }
-  }
+  const { blocks, marks } = planTableWrites({
+    sheet,
+    columns,
+    height,
+    firstAppended,
+    appended: appendRows,
+    owned: (r) => owned[r] === 1,
+    liveRow: (r) => (fate[r] >= LIVE_BASE ? input.rows[fate[r] - LIVE_BASE] : null),
+    removed: (r) => fate[r] === REMOVED,
+    headers: new Map(addedColumns.map((a) => [a.column, a.header])),
+    mark: input.removedMark,
+    keep: (r, column) => keepAt(sheet, r, column - 1),
+  });
   return {
     columns,
     addedColumns,
     blocks,
+    marks,
     height,
     usedRows,
     usedColumns,
@@ -388,23 +365,6 @@ function keyAt(sheet: SheetContent, r: number, keyColumns: readonly number[]): s
   return key;
 }
 
-function isEmptyAt(sheet: SheetContent, r: number, c: number): boolean {
-  const value = sheet.values[r]?.[c];
-  return !sheet.formulas[r]?.[c] && (value === '' || value == null);
-}
-
 function keepAt(sheet: SheetContent, r: number, c: number): unknown {
   return keepInput(sheet.values[r]?.[c] ?? '', sheet.formulas[r]?.[c] ?? '');
-}
-
-/** Sorted columns split into runs of consecutive numbers. */
-function runs(columns: readonly number[]): number[][] {
-  const sorted = [...columns].sort((a, b) => a - b);
-  const out: number[][] = [];
-  for (const c of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[last.length - 1] === c - 1) last.push(c);
-    else out.push([c]);
-  }
-  return out;
 }

@@ -33,7 +33,7 @@ function grid(values: unknown[][]): Grid {
 function apply(sheet: Grid, plan: MergePlan): Grid {
   const values = sheet.values.map((r) => [...r]);
   const formulas = sheet.formulas.map((r) => [...r]);
-  const height = Math.max(values.length, ...plan.blocks.map((b) => b.row - 1 + b.values.length));
+  const height = Math.max(values.length, plan.height, ...plan.blocks.map((b) => b.row - 1 + b.values.length));
   const width = Math.max(values[0]?.length ?? 0, ...plan.columns);
   for (let r = 0; r < height; r++) {
     values[r] ??= [];
@@ -60,6 +60,12 @@ function apply(sheet: Grid, plan: MergePlan): Grid {
         }
       });
     });
+  }
+  // The rows marked removed, all at once (one RangeList.setValue of the mark's typed text).
+  for (const row of plan.marks?.rows ?? []) {
+    const c = (plan.marks?.column ?? 0) - 1;
+    values[row - 1][c] = String(plan.marks?.value).slice(1);
+    formulas[row - 1][c] = '';
   }
   return { values, formulas };
 }

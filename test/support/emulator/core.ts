@@ -237,6 +237,8 @@ export class EmulatorCore {
     spreadsheetCallNames: [],
     urlFetchCalls: 0,
     cacheEntriesWritten: 0,
+    cellsWritten: 0,
+    cellsRead: 0,
   };
   private nextExecId = 1;
   private nextTriggerId = 1;
@@ -339,6 +341,8 @@ export class EmulatorCore {
         spreadsheetCallNames: [],
         urlFetchCalls: 0,
         cacheEntriesWritten: 0,
+        cellsWritten: 0,
+        cellsRead: 0,
       },
       virtualMs: 0,
       activeSheetName: o.activeSheetName,
