@@ -9,7 +9,7 @@
  */
 import { asTypedText, fitCell } from './cell-text';
 import type { SheetContent } from './keyed-table';
-import { type ChangedRow, planBlocks } from './write-blocks';
+import { type ChangedRow, columnRuns, planBlocks } from './write-blocks';
 
 /** The merge's view of the rows it writes (row index r is sheet row r + 1). */
 export interface TableRows {
@@ -56,6 +56,7 @@ export function planTableWrites(t: TableRows): { blocks: ValuesBlock[]; marks: M
   const usedRows = t.sheet.values.length;
   const newRow = (r: number): readonly string[] | null =>
     r >= t.firstAppended ? t.appended[r - t.firstAppended] : r < usedRows ? t.liveRow(r) : null;
+  if (usedRows === 0) return { blocks: freshBlocks(t), marks: null };
   const changed: ChangedRow[] = [];
   const markRows = new Set<number>();
   for (let r = 0; r < t.height; r++) {
@@ -106,6 +107,26 @@ export function planTableWrites(t: TableRows): { blocks: ValuesBlock[]; marks: M
   const marks =
     plan.marks.length > 0 ? { column: statusColumn, rows: plan.marks.map((r) => r + 1), value: mark } : null;
   return { blocks, marks };
+}
+
+/** A new table: every cell differs from the empty sheet, so each run of its columns is one block, no comparing. */
+function freshBlocks(t: TableRows): ValuesBlock[] {
+  const width = t.columns.length - 1;
+  return columnRuns(t.columns).map(([c1, c2]) => {
+    const at: number[] = [];
+    for (let c = c1; c <= c2; c++) at.push(t.columns.indexOf(c));
+    const values: unknown[][] = new Array(t.height);
+    for (let r = 0; r < t.height; r++) {
+      const row = r >= t.firstAppended ? t.appended[r - t.firstAppended] : null;
+      const line: unknown[] = new Array(at.length);
+      for (let j = 0; j < at.length; j++) {
+        const i = at[j];
+        line[j] = row ? (i < width ? asTypedText(row[i]) : '') : asTypedText(t.headers.get(c1 + j) ?? '');
+      }
+      values[r] = line;
+    }
+    return { row: 1, column: c1, values };
+  });
 }
 
 /** True when the cell already holds exactly what writing `text` (as typed text) would store. */
