@@ -285,9 +285,11 @@ function readAndWrite(
       job.members += rows.length;
       job.notInGroup += gone.length;
       const before = cache ? safely(services, 'members snapshot', () => membersHash(cache.cache)) : null;
-      if (cache)
+      const saved =
+        cache &&
         safely(services, 'members snapshot', () => updateMembers(cache, instance, read, gone, clock.now()));
-      const after = cache ? safely(services, 'members snapshot', () => membersHash(cache.cache)) : null;
+      const after =
+        cache && saved ? safely(services, 'members snapshot', () => membersHash(cache.cache)) : null;
       // Formula cells recalculate only when the members they show changed.
       safely(services, 'formulas', () =>
         recalculateIfChanged(services, MEMBERS_SHOWN_KEY, before, after, () =>

@@ -134,10 +134,10 @@ export function runRefresh(
     const deps = snapshotDeps(services);
     const cache = deps?.cache;
     const before = cache ? safely(services, 'snapshot', () => snapshotHash(cache)) : null;
-    if (deps) {
-      safely(services, 'snapshot', () => saveSnapshot(deps, instanceKey(settings), contacts, now));
-    }
-    const after = cache ? safely(services, 'snapshot', () => snapshotHash(cache)) : null;
+    const saved =
+      deps && safely(services, 'snapshot', () => saveSnapshot(deps, instanceKey(settings), contacts, now));
+    // A snapshot that could not be saved says nothing of what the formulas show: they are re-entered.
+    const after = cache && saved ? safely(services, 'snapshot', () => snapshotHash(cache)) : null;
     // Formula cells recalculate only when the list they show changed.
     const formulas =
       safely(services, 'formulas', () =>

@@ -72,6 +72,16 @@ describe('a refresh writes only what changed', () => {
     expect(emu.sheetValues('Formulas').some((r) => r.includes('Renamed'))).toBe(true);
   });
 
+  it('re-enters the formulas when the snapshot they showed is gone from the cache, even with no change', () => {
+    const { emu } = imported(20);
+    emu.cache.document.clear(); // six hours later: the snapshot expired
+    emu.run('importContacts');
+    expect(emu.lastExecution.cellsWritten).toBe(2); // the formula cell cleared and written back, nothing else
+    expect(calls(emu, 'setFormula')).toBe(1);
+    emu.run('importContacts');
+    expect(calls(emu, 'setFormula')).toBe(0);
+  });
+
   it('puts right a Name a person overtyped, writing that cell only', () => {
     const { emu } = imported(50);
     emu.setCellValue(SHEET, 'C10', 'my own words');
