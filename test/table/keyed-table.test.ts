@@ -311,6 +311,22 @@ describe('the keyed-table merge, on random tables', () => {
         for (let r = 1; r < before.values.length; r++)
           if (!/@/.test(String(before.values[r][col('ID')])))
             expect(after.values[r]).toEqual(before.values[r]);
+        // Only rows that differ are written: every written row had a cell that differed, and the same list again
+        // writes nothing.
+        const differs = (r: number) =>
+          r >= before.values.length ||
+          plan.columns.some((c) => after.values[r][c - 1] !== before.values[r][c - 1]);
+        for (const block of plan.blocks) {
+          const rows = Array.from({ length: block.values.length }, (_, i) => block.row - 1 + i);
+          expect(rows.some(differs)).toBe(true);
+        }
+        for (const r of plan.marks?.rows ?? []) expect(differs(r - 1)).toBe(true);
+        const again = merge(
+          after,
+          next.map((c) => row(c.id, c.name, c.contactName)),
+        );
+        expect(again.blocks).toEqual([]);
+        expect(again.marks).toBeNull();
       }),
       { numRuns: 300 },
     );
