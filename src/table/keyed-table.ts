@@ -3,8 +3,8 @@
  * header) and a new list of rows to the plan that updates it without moving anything a person put there. Rows
  * are matched by key (one or more columns, found by their header words in any language), never by position: a
  * matched row is updated in place, a new key is appended below the last row, and a key that is gone keeps its
- * row, marked in the Status column. Only the table's own columns are written; every other cell of a row that
- * is not the table's (no valid key) is written back exactly as it was, formulas included. Missing columns are
+ * row, marked in the Status column. Only the table's own cells that differ from the new values are written
+ * (table/write-plan.ts), never a row that is not the table's (no valid key). Missing columns are
  * added at the right edge of the used area, never over a person's column. The plan also counts what would
  * change (for the short-answer guard) and lists the changes for the log. Knows nothing of Apps Script: the sheet
  * adapter (sheet/keyed-sheet.ts) reads the sheet and applies the plan.
