@@ -21,6 +21,8 @@ interface Meta {
   length: number;
   count: number;
   savedAt: number;
+  /** contentHash of the JSON (absent in values saved by an older version). */
+  hash?: string;
 }
 
 /** What a chunked value needs from the platform. */
@@ -90,6 +92,7 @@ export function saveChunked(
     length: packed.length,
     count,
     savedAt: now,
+    hash: contentHash(packed, json),
   };
   if (budget && !writeWithin(deps.cache, entries, budget)) return 0;
   entries[name] = JSON.stringify(meta);
@@ -150,10 +153,24 @@ export function chunkedInfo(
   return meta ? { savedAt: meta.savedAt, count: meta.count, chunks: meta.chunks } : null;
 }
 
+/** The content hash of the value saved as `name` (null when there is none, or it has no hash). */
+export function chunkedHash(cache: GoogleAppsScript.Cache.Cache, name: string): string | null {
+  return readMeta(cache.get(name))?.hash ?? null;
+}
+
 /** Forgets `name` (settings changed: it belongs to another instance). */
 export function dropChunked(cache: GoogleAppsScript.Cache.Cache, name: string): void {
   const meta = readMeta(cache.get(name));
   cache.removeAll(meta ? [name, ...chunkKeys(name, meta)] : [name]);
+}
+
+/**
+ * A content hash for free: a gzip stream ends with the CRC-32 and the size of the text it holds (RFC 1952,
+ * https://www.rfc-editor.org/rfc/rfc1952#section-2.3.1), so the last 12 base64 characters of the packed value,
+ * with the text's length, change when the text does (not a secret, and not meant to be one).
+ */
+function contentHash(packed: string, json: string): string {
+  return `${packed.slice(-12)}.${json.length.toString(36)}`;
 }
 
 function chunkKey(name: string, version: string, index: number): string {

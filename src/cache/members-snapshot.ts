@@ -8,6 +8,7 @@ import type { Group, Member } from '../members/group';
 import { ROLES } from '../members/group';
 import {
   type CacheDeps,
+  chunkedHash,
   chunkedInfo,
   dropChunked,
   loadChunked,
@@ -68,6 +69,11 @@ export function updateMembers(
 /** Age and size of the members snapshot, for diagnostics. */
 export function membersInfo(cache: GoogleAppsScript.Cache.Cache): { savedAt: number; count: number } | null {
   return chunkedInfo(cache, NAME);
+}
+
+/** The content hash of the stored members snapshot (null when there is none). */
+export function membersHash(cache: GoogleAppsScript.Cache.Cache): string | null {
+  return chunkedHash(cache, NAME);
 }
 
 /** Forgets the members snapshot (settings changed). */

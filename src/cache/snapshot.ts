@@ -8,6 +8,7 @@ import {
   type CacheDeps,
   CHUNK_SIZE,
   cacheDeps,
+  chunkedHash,
   chunkedInfo,
   dropChunked,
   loadChunked,
@@ -68,6 +69,11 @@ export function snapshotInfo(
   cache: GoogleAppsScript.Cache.Cache,
 ): { savedAt: number; count: number; chunks: number } | null {
   return chunkedInfo(cache, NAME);
+}
+
+/** The content hash of the stored snapshot (null when there is none). */
+export function snapshotHash(cache: GoogleAppsScript.Cache.Cache): string | null {
+  return chunkedHash(cache, NAME);
 }
 
 /** Forgets the snapshot (settings changed: it belongs to another instance). */

@@ -42,6 +42,7 @@ export const en = {
   'log.roleChanged': 'role changed',
   'log.firstMembers': '{count} group members (first import)',
   'import.done': 'Imported {count} contacts (users: {users}, groups: {groups}).',
+  'import.noChanges': 'No changes: the sheet already holds the {count} contacts.',
   'import.formulas': '{formulas} WA_CONTACTS formula cells were refreshed.',
   'import.changes': 'New: {added}, marked removed: {removed}, back: {returned}, renamed: {renamed}.',
   'confirm.removals.title': 'Mark contacts as removed?',

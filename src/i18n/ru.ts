@@ -43,6 +43,7 @@ export const ru: Record<StringKey, string> = {
   'log.roleChanged': 'роль изменена',
   'log.firstMembers': 'участников групп: {count} (первый импорт)',
   'import.done': 'Импортировано контактов: {count} (пользователей: {users}, групп: {groups}).',
+  'import.noChanges': 'Изменений нет: в таблице уже все контакты ({count}).',
   'import.formulas': 'Обновлено ячеек с формулой WA_CONTACTS: {formulas}.',
   'import.changes':
     'Новых: {added}, помечено удалёнными: {removed}, вернулось: {returned}, переименовано: {renamed}.',

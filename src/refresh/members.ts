@@ -12,7 +12,7 @@
  * next scheduled refresh comes.
  */
 import { type CacheDeps, cacheDeps } from '../cache/chunked';
-import { updateMembers } from '../cache/members-snapshot';
+import { membersHash, updateMembers } from '../cache/members-snapshot';
 import { loadSnapshot, saveSnapshot } from '../cache/snapshot';
 import type { Contact } from '../contacts/contact';
 import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
@@ -37,6 +37,7 @@ import { groupsInSheet, MEMBERS_SHEET, MEMBERS_TABLE } from '../sheet/members-sh
 import { applyTable, logTable, planTable, tableContext } from '../sheet/sheet-table';
 import { columnLetter } from '../table/keyed-table';
 import { settleFollowUp } from './follow-up';
+import { MEMBERS_SHOWN_KEY, recalculateIfChanged } from './formula-gate';
 import { safely } from './safely';
 import { CONTINUE_AFTER_MS, type RetryPlan } from './schedule';
 import { resolveSpreadsheet } from './spreadsheet';
@@ -295,10 +296,17 @@ function readAndWrite(
       table = written.table;
       job.members += rows.length;
       job.notInGroup += gone.length;
-      if (cache)
+      const before = cache ? safely(services, 'members snapshot', () => membersHash(cache.cache)) : null;
+      const saved =
+        cache &&
         safely(services, 'members snapshot', () => updateMembers(cache, instance, read, gone, clock.now()));
+      const after =
+        cache && saved ? safely(services, 'members snapshot', () => membersHash(cache.cache)) : null;
+      // Formula cells recalculate only when the members they show changed.
       safely(services, 'formulas', () =>
-        recalculateFormulas(spreadsheet, () => services.flush(), 'WA_GROUP_MEMBERS'),
+        recalculateIfChanged(services, MEMBERS_SHOWN_KEY, before, after, () =>
+          recalculateFormulas(spreadsheet, () => services.flush(), 'WA_GROUP_MEMBERS'),
+        ),
       );
     }
   }

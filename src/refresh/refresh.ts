@@ -13,7 +13,7 @@
  * tell a person.
  */
 
-import { saveSnapshot, snapshotDeps } from '../cache/snapshot';
+import { saveSnapshot, snapshotDeps, snapshotHash } from '../cache/snapshot';
 import type { Contact } from '../contacts/contact';
 import { unsortedRows } from '../contacts/rows';
 import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
@@ -27,6 +27,7 @@ import { recalculateFormulas } from '../sheet/formula-cells';
 import { applyTable, logTable, planRead, planTable, tableContext } from '../sheet/sheet-table';
 import { columnLetter } from '../table/keyed-table';
 import { settleFollowUp } from './follow-up';
+import { CONTACTS_SHOWN_KEY, recalculateIfChanged } from './formula-gate';
 import { safely } from './safely';
 import { MAX_EMPTY_ANSWERS, RETRY_AFTER_MS, type RetryPlan, scheduleFollowUp } from './schedule';
 import { resolveSpreadsheet } from './spreadsheet';
@@ -61,6 +62,8 @@ export type RefreshResult =
       groups: number;
       formulas: number;
       changes: Changes;
+      /** Nothing in the sheet differed from the list: nothing was written. */
+      unchanged: boolean;
       sheet: GoogleAppsScript.Spreadsheet.Sheet;
       /** Group rows left as they were because the list had no groups (a trigger's refresh). */
       groupsHeldBack: number;
@@ -168,11 +171,19 @@ export function runRefresh(
     const time = services.formatTime(now);
     safely(services, 'changes log', () => logTable(spreadsheet, CONTACTS_TABLE, merge, t, time));
     const deps = snapshotDeps(services);
-    if (deps) {
-      safely(services, 'snapshot', () => saveSnapshot(deps, instanceKey(settings), contacts, now));
-    }
+    const cache = deps?.cache;
+    const before = cache ? safely(services, 'snapshot', () => snapshotHash(cache)) : null;
+    const saved =
+      deps && safely(services, 'snapshot', () => saveSnapshot(deps, instanceKey(settings), contacts, now));
+    // A snapshot that could not be saved says nothing of what the formulas show: they are re-entered.
+    const after = cache && saved ? safely(services, 'snapshot', () => snapshotHash(cache)) : null;
+    // Formula cells recalculate only when the list they show changed.
     const formulas =
-      safely(services, 'formulas', () => recalculateFormulas(spreadsheet, () => services.flush())) ?? 0;
+      safely(services, 'formulas', () =>
+        recalculateIfChanged(services, CONTACTS_SHOWN_KEY, before, after, () =>
+          recalculateFormulas(spreadsheet, () => services.flush()),
+        ),
+      ) ?? 0;
     const groups = contacts.filter((c) => c.type === 'group').length;
     const result = record(services, source, {
       outcome: 'ok',
@@ -186,6 +197,7 @@ export function runRefresh(
         returned: counts.returned,
         renamed: counts.changed,
       },
+      unchanged: merge.plan.blocks.length === 0 && merge.plan.marks === null,
       sheet,
       groupsHeldBack,
       columns: {

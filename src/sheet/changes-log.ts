@@ -1,7 +1,7 @@
 /**
  * The changes log: the sheet "WhatsApp Contacts changes", one row per change per refresh (time, change, ID,
  * before, after, group), appended in one setValues per refresh, oldest rows deleted beyond the newest 50,000.
- * The sheet is the add-on's own; it is created with its header on first use. Calls do not grow with the lines:
+ * The sheet is the add-on's own; it is created with its header and only its own columns on first use. Calls do not grow with the lines:
  * find the sheet, its last row and size, grow it if needed, one number format, one write, and one deleteRows
  * when the log is over its limit.
  */
@@ -31,6 +31,10 @@ export function appendChanges(
     sheet.insertRowsAfter(last, rows.length); // room right below the last line, without asking the size
   } else {
     rows.unshift(header.map(asTypedText));
+    // A new sheet has 26 columns; the log needs its own only (a spreadsheet holds at most 10 million cells:
+    // https://support.google.com/drive/answer/37603).
+    const columns = sheet.getMaxColumns();
+    if (columns > header.length) sheet.deleteColumns(header.length + 1, columns - header.length);
     sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
     sheet.setFrozenRows(1);
     const max = sheet.getMaxRows();

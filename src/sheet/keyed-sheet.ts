@@ -1,8 +1,9 @@
 /**
  * Reads a keyed table from its sheet and applies a merge plan (table/keyed-table.ts) to it, with a number of
- * spreadsheet calls that does not grow with the rows: one read of the used area (values and formulas), then per
- * block one number format and one setValues; growing the sheet and formatting a new header are the only other
- * calls, and only when needed. The number format of every cell the table writes is set to automatic first, so
+ * spreadsheet calls that does not grow with the rows: one read of the used area (values and formulas), then one
+ * setValues per block of cells that differ and one call for all the rows newly marked removed; growing the sheet
+ * and formatting a new header are the only other calls, and only when needed. A plan with nothing to write
+ * writes nothing. Every cell the table writes gets the automatic number format first where it has another, so
  * the leading apostrophe that keeps text as text works even where a person formatted the column as Plain text
  * (there Sheets would keep the apostrophe as part of the text). "General" is the automatic format's name in
  * Apps Script code; Google's reference defers to the Sheets API patterns, which do not name it (checked live:
@@ -66,10 +67,22 @@ export function applyPlan(
     const max = sheet.getMaxRows();
     if (max < plan.height) sheet.insertRowsAfter(max, plan.height - max);
   }
-  for (const block of plan.blocks) {
-    const range = sheet.getRange(block.row, block.column, block.values.length, block.values[0].length);
-    range.setNumberFormat(AUTOMATIC_FORMAT);
-    range.setValues(block.values);
+  if (read.sheet) ensureAutomatic(sheet, plan);
+  if (plan.blocks.length === 1) {
+    const [block] = plan.blocks;
+    sheet
+      .getRange(block.row, block.column, block.values.length, block.values[0].length)
+      .setValues(block.values);
+  } else if (plan.blocks.length > 1) {
+    // One call for all the ranges, then one setValues each.
+    const ranges = sheet.getRangeList(plan.blocks.map(blockA1)).getRanges();
+    plan.blocks.forEach((block, i) => {
+      ranges[i].setValues(block.values);
+    });
+  }
+  if (plan.marks) {
+    const { column, rows, value } = plan.marks;
+    sheet.getRangeList(rows.map((row) => a1(row, column, 1, 1))).setValue(value);
   }
   if (plan.fresh) {
     sheet.getRange(1, 1, 1, plan.columns.length).setFontWeight('bold');
@@ -79,4 +92,62 @@ export function applyPlan(
   }
   writeTags(sheet, table, context, plan, read);
   return sheet;
+}
+
+/**
+ * Makes the cells about to be written automatic where they are not, in constant calls: one read of the number
+ * formats over the rows and columns the writes span (only when something is written), and at most one
+ * setNumberFormat (a RangeList) for the blocks and marks that hold another format. A new sheet is automatic.
+ */
+function ensureAutomatic(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: MergePlan): void {
+  const rects = plan.blocks.map((b) => ({
+    row: b.row,
+    column: b.column,
+    rows: b.values.length,
+    columns: b.values[0].length,
+  }));
+  if (plan.marks) {
+    const column = plan.marks.column;
+    for (const row of plan.marks.rows) rects.push({ row, column, rows: 1, columns: 1 });
+  }
+  if (rects.length === 0) return;
+  let top = Number.POSITIVE_INFINITY;
+  let left = Number.POSITIVE_INFINITY;
+  let bottom = 0;
+  let right = 0;
+  for (const r of rects) {
+    top = Math.min(top, r.row);
+    left = Math.min(left, r.column);
+    bottom = Math.max(bottom, r.row + r.rows - 1);
+    right = Math.max(right, r.column + r.columns - 1);
+  }
+  const formats = sheet.getRange(top, left, bottom - top + 1, right - left + 1).getNumberFormats();
+  const other = rects.filter((r) => {
+    for (let i = r.row - top; i < r.row - top + r.rows; i++)
+      for (let j = r.column - left; j < r.column - left + r.columns; j++)
+        if (formats[i][j] !== AUTOMATIC_FORMAT) return true;
+    return false;
+  });
+  if (other.length > 0)
+    sheet
+      .getRangeList(other.map((r) => a1(r.row, r.column, r.rows, r.columns)))
+      .setNumberFormat(AUTOMATIC_FORMAT);
+}
+
+function blockA1(block: MergePlan['blocks'][number]): string {
+  return a1(block.row, block.column, block.values.length, block.values[0].length);
+}
+
+/** A1 notation of a rectangle (1-based row and column). */
+export function a1(row: number, column: number, rows: number, columns: number): string {
+  const first = `${columnLetters(column)}${row}`;
+  if (rows === 1 && columns === 1) return first;
+  return `${first}:${columnLetters(column + columns - 1)}${row + rows - 1}`;
+}
+
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }

@@ -4,7 +4,7 @@
  * there. Three steps, one file each: find the table's own columns and header row (own-columns.ts: by tag, or
  * for an untagged table by header words and contents), match rows by key, never by position (match-rows.ts: a
  * matched row is updated in place, a new key appended below the last row, a gone key keeps its row, marked in
- * the Status column), and plan the blocks that write them (plan-blocks.ts). Only the table's own columns are
+ * the Status column), and plan the blocks that write only the own cells that differ (plan-blocks.ts, write-plan.ts). Only the table's own columns are
  * written; every other cell of a row that is not the table's (no valid key) is written back exactly as it was,
  * formulas included. Missing columns are added at the right edge of the used area, never over a person's
  * column. The plan also counts what would change (for the guards) and lists the changes for the log. Knows
@@ -14,6 +14,7 @@ import { matchRows } from './match-rows';
 import { findOwnColumns, type OwnColumns } from './own-columns';
 import { planBlocks } from './plan-blocks';
 import { hasContent, headerKey, type SheetContent, usedWidth } from './sheet-content';
+import type { MarkCells } from './write-plan';
 
 export { headerKey, keepInput, type SheetContent, type TableTags } from './sheet-content';
 
@@ -94,7 +95,10 @@ export interface MergePlan {
   /** Own columns and the header row to tag once written (1-based). */
   tagColumns: OwnColumns['tagColumns'];
   tagHeader: boolean;
+  /** Only the rectangles that hold a cell that differs (none when nothing changed): table/write-plan.ts. */
   blocks: Block[];
+  /** The Status cells newly marked removed that no block covers, written in one call (null: none). */
+  marks: MarkCells | null;
   /** Rows the blocks write: the sheet's used rows plus the appended ones. */
   height: number;
   /** Rows the sheet used before (0 for an empty sheet). */
@@ -145,7 +149,7 @@ export function planMerge(
   const own = findOwnColumns(schema, sheet, { usedRows, usedColumns, rows: input.rows });
   if ('error' in own) return own;
   const matched = matchRows(schema, sheet, own, usedRows, input);
-  const { blocks, height } = planBlocks(schema, sheet, own, matched, usedRows, usedColumns, input);
+  const { blocks, marks, height } = planBlocks(schema, sheet, own, matched, usedRows, usedColumns, input);
   const changes = [...matched.changes];
   if (!fresh) {
     // An own column added beside a person's column of its name, or again after a person deleted it: the log
@@ -171,6 +175,7 @@ export function planMerge(
     tagColumns: own.tagColumns,
     tagHeader: own.tagHeader,
     blocks,
+    marks,
     height,
     usedRows,
     usedColumns,

@@ -87,6 +87,7 @@ function runFromMenu(services: Services, showSheet: boolean): CommandReport {
 export function describeResult(services: Services, t: Translate, result: RefreshResult): string {
   switch (result.outcome) {
     case 'ok': {
+      if (result.unchanged && result.formulas === 0) return t('import.noChanges', { count: result.count });
       const parts = [t('import.done', { count: result.count, users: result.users, groups: result.groups })];
       const c = result.changes;
       if (c.added + c.removed + c.returned + c.renamed > 0) parts.push(t('import.changes', { ...c }));

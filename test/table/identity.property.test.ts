@@ -36,6 +36,11 @@ function apply(sheet: Sheet, plan: MergePlan): void {
         sheet.values[r][c] = text.startsWith("'") ? text.slice(1) : text;
       });
     });
+  // The rows marked removed, all at once (one RangeList.setValue of the mark's typed text).
+  for (const row of plan.marks?.rows ?? []) {
+    const text = String(plan.marks?.value);
+    sheet.values[row - 1][(plan.marks?.column ?? 0) - 1] = text.startsWith("'") ? text.slice(1) : text;
+  }
   const width = Math.max(...sheet.values.map((r) => r.length), ...plan.columns);
   for (const row of sheet.values) for (let c = 0; c < width; c++) row[c] ??= '';
   for (const { id, column } of plan.tagColumns) sheet.tags.set(id, column - 1);

@@ -33,7 +33,7 @@ function grid(values: unknown[][]): Grid {
 function apply(sheet: Grid, plan: MergePlan): Grid {
   const values = sheet.values.map((r) => [...r]);
   const formulas = sheet.formulas.map((r) => [...r]);
-  const height = Math.max(values.length, ...plan.blocks.map((b) => b.row - 1 + b.values.length));
+  const height = Math.max(values.length, plan.height, ...plan.blocks.map((b) => b.row - 1 + b.values.length));
   const width = Math.max(values[0]?.length ?? 0, ...plan.columns);
   for (let r = 0; r < height; r++) {
     values[r] ??= [];
@@ -60,6 +60,12 @@ function apply(sheet: Grid, plan: MergePlan): Grid {
         }
       });
     });
+  }
+  // The rows marked removed, all at once (one RangeList.setValue of the mark's typed text).
+  for (const row of plan.marks?.rows ?? []) {
+    const c = (plan.marks?.column ?? 0) - 1;
+    values[row - 1][c] = String(plan.marks?.value).slice(1);
+    formulas[row - 1][c] = '';
   }
   return { values, formulas };
 }
@@ -311,6 +317,22 @@ describe('the keyed-table merge, on random tables', () => {
             if (!/@/.test(String(before.values[r][own('ID')])))
               expect(after.values[r].slice(0, width)).toEqual(before.values[r]);
         void col;
+        // Only rows that differ are written: every written row had a cell that differed, and the same list again
+        // writes nothing.
+        const differs = (r: number) =>
+          r >= before.values.length ||
+          plan.columns.some((c) => after.values[r][c - 1] !== before.values[r][c - 1]);
+        for (const block of plan.blocks) {
+          const rows = Array.from({ length: block.values.length }, (_, i) => block.row - 1 + i);
+          expect(rows.some(differs)).toBe(true);
+        }
+        for (const r of plan.marks?.rows ?? []) expect(differs(r - 1)).toBe(true);
+        const again = merge(
+          after,
+          next.map((c) => row(c.id, c.name, c.contactName)),
+        );
+        expect(again.blocks).toEqual([]);
+        expect(again.marks).toBeNull();
       }),
       { numRuns: 300 },
     );

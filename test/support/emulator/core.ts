@@ -285,6 +285,8 @@ export class EmulatorCore {
     spreadsheetCallNames: [],
     urlFetchCalls: 0,
     cacheEntriesWritten: 0,
+    cellsWritten: 0,
+    cellsRead: 0,
   };
   private nextExecId = 1;
   private nextTriggerId = 1;
@@ -398,6 +400,8 @@ export class EmulatorCore {
         spreadsheetCallNames: [],
         urlFetchCalls: 0,
         cacheEntriesWritten: 0,
+        cellsWritten: 0,
+        cellsRead: 0,
       },
       virtualMs: 0,
       activeSheetName: o.activeSheetName,

@@ -43,6 +43,17 @@ describe('execution model', () => {
     expect(emu.counters.spreadsheetCalls).toBe(0);
   });
 
+  it('counts the cells each execution wrote and read, whole ranges', () => {
+    const emu = emulator();
+    emu.run('writeValues', 'Sheet1', 'A1:C2', [
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(emu.lastExecution).toMatchObject({ cellsWritten: 6, cellsRead: 0 });
+    emu.run('readValues', 'Sheet1', 'A1:B4');
+    expect(emu.lastExecution).toMatchObject({ cellsWritten: 0, cellsRead: 8 });
+  });
+
   it('captures Logger and console output', () => {
     const emu = emulator();
     emu.run('logBoth');

@@ -25,6 +25,10 @@ export interface ExecutionRecord {
   spreadsheetCallNames: string[];
   urlFetchCalls: number;
   cacheEntriesWritten: number;
+  /** Cells whose values, formulas or number formats a call set or cleared (each cell of each range, every call). */
+  cellsWritten: number;
+  /** Cells whose values, formulas, formats or notes a call returned (each cell of each range, every call). */
+  cellsRead: number;
 }
 
 /** Totals over all executions since creation (or the last resetCounters()). */

@@ -171,6 +171,14 @@ export function spreadsheetService(
     c2: st.c + st.nc - 1,
   });
 
+  /** Cells read or written per execution (a whole range counts, whatever it holds: the platform moves them all). */
+  const readCells = (st: RangeState): void => {
+    exec.rec.cellsRead += st.nr * st.nc;
+  };
+  const wroteCells = (st: RangeState): void => {
+    exec.rec.cellsWritten += st.nr * st.nc;
+  };
+
   const forExisting = (st: RangeState, f: (cell: Cell, r: number, c: number) => void): void => {
     for (let r = st.r; r < st.r + st.nr; r++) {
       const row = st.sheet.rows[r - 1];
@@ -315,9 +323,11 @@ export function spreadsheetService(
     },
     getValue(this: RS): unknown {
       const st = this[STATE];
+      exec.rec.cellsRead++;
       return out(readValue(cellAt(st.sheet, st.r, st.c)));
     },
     getValues(this: RS): unknown[][] {
+      readCells(this[STATE]);
       return grid2(this[STATE], (cell) => out(readValue(cell)));
     },
     getDisplayValue(this: RS): string {
@@ -325,6 +335,7 @@ export function spreadsheetService(
       return readDisplay(cellAt(st.sheet, st.r, st.c), wb.timeZone);
     },
     getDisplayValues(this: RS): string[][] {
+      readCells(this[STATE]);
       return grid2(this[STATE], (cell) => readDisplay(cell, wb.timeZone));
     },
     getFormula(this: RS): string {
@@ -332,11 +343,13 @@ export function spreadsheetService(
       return cellAt(st.sheet, st.r, st.c)?.formula ?? '';
     },
     getFormulas(this: RS): string[][] {
+      readCells(this[STATE]);
       return grid2(this[STATE], (cell) => cell?.formula ?? '');
     },
     setValue(this: RS, value: unknown): RS {
       denyWrite('Range.setValue');
       const st = this[STATE];
+      wroteCells(st);
       const contents: Content[][] = [];
       for (let i = 0; i < st.nr; i++) {
         const row: Content[] = [];
@@ -350,6 +363,7 @@ export function spreadsheetService(
       denyWrite('Range.setValues');
       const st = this[STATE];
       const rows = checkDims(values, st, 'setValues');
+      wroteCells(st);
       const contents = rows.map((row, i) =>
         row.map((v, j) => toContent(v, cellAt(st.sheet, st.r + i, st.c + j))),
       );
@@ -359,6 +373,7 @@ export function spreadsheetService(
     setFormula(this: RS, formula: unknown): RS {
       denyWrite('Range.setFormula');
       const st = this[STATE];
+      wroteCells(st);
       const f = String(formula);
       const content = (cell: Cell | undefined): Content =>
         f.startsWith('=') ? { formula: f, value: '' } : toContent(f, cell);
@@ -375,6 +390,7 @@ export function spreadsheetService(
       denyWrite('Range.setFormulas');
       const st = this[STATE];
       const rows = checkDims(formulas, st, 'setFormulas');
+      wroteCells(st);
       writeGrid(
         st,
         rows.map((row, i) =>
@@ -390,6 +406,7 @@ export function spreadsheetService(
     },
     clearContent(this: RS): RS {
       denyWrite('Range.clearContent');
+      wroteCells(this[STATE]);
       clearContents(this[STATE]);
       return this;
     },
@@ -447,6 +464,7 @@ export function spreadsheetService(
     setNumberFormat(this: RS, format: unknown): RS {
       denyWrite('Range.setNumberFormat');
       const st = this[STATE];
+      wroteCells(st);
       for (let r = st.r; r < st.r + st.nr; r++)
         for (let c = st.c; c < st.c + st.nc; c++) ensureCell(st.sheet, r, c).numberFormat = String(format);
       return this;
@@ -455,6 +473,7 @@ export function spreadsheetService(
       denyWrite('Range.setNumberFormats');
       const st = this[STATE];
       const rows = checkDims(formats, st, 'setNumberFormats');
+      wroteCells(st);
       for (let i = 0; i < rows.length; i++) {
         for (let j = 0; j < rows[i].length; j++) {
           const f = rows[i][j];
@@ -468,6 +487,7 @@ export function spreadsheetService(
       return cellAt(st.sheet, st.r, st.c)?.numberFormat ?? DEFAULT_NUMBER_FORMAT;
     },
     getNumberFormats(this: RS): string[][] {
+      readCells(this[STATE]);
       return grid2(this[STATE], (cell) => cell?.numberFormat ?? DEFAULT_NUMBER_FORMAT);
     },
     setNote(this: RS, note: unknown): RS {
@@ -597,6 +617,13 @@ export function spreadsheetService(
       if (typeof a === 'string') return makeRange(rangeFromA1(sheet, a));
       return makeRange(makeRangeState(sheet, Number(a), Number(col), numRows ?? 1, numCols ?? 1));
     },
+    getRangeList(this: SS, a1Notations: unknown): unknown {
+      // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String) — A1 ranges of
+      // this sheet, one call for all of them.
+      const sheet = alive(this[STATE]);
+      if (!Array.isArray(a1Notations)) throw new AppsError('Invalid argument: a1Notations');
+      return makeRangeList(a1Notations.map((a1) => rangeFromA1(sheet, String(a1))));
+    },
     getDataRange(this: SS): unknown {
       const sheet = alive(this[STATE]);
       const { lastRow, lastCol } = contentExtent(sheet);
@@ -607,7 +634,9 @@ export function spreadsheetService(
       const { lastRow, lastCol } = contentExtent(sheet);
       const nr = numRows === -1 ? lastRow - row + 1 : numRows;
       const nc = numCols === -1 ? lastCol - col + 1 : numCols;
-      return grid2(makeRangeState(sheet, row, col, nr, nc), (cell) => out(readValue(cell)));
+      const st = makeRangeState(sheet, row, col, nr, nc);
+      readCells(st);
+      return grid2(st, (cell) => out(readValue(cell)));
     },
     getLastRow(this: SS): number {
       return lastContentRow(alive(this[STATE]));
@@ -795,6 +824,41 @@ export function spreadsheetService(
     },
     toString(): string {
       return 'Sheet';
+    },
+  };
+
+  type LS = WithState<RangeState[]>;
+  const rangeListMethods = {
+    getRanges(this: LS): unknown[] {
+      const arr = new R.Array<unknown>();
+      for (const st of this[STATE]) arr.push(makeRange(st));
+      return arr;
+    },
+    setValue(this: LS, value: unknown): LS {
+      denyWrite('RangeList.setValue');
+      for (const st of this[STATE]) {
+        wroteCells(st);
+        const contents: Content[][] = [];
+        for (let i = 0; i < st.nr; i++) {
+          const row: Content[] = [];
+          for (let j = 0; j < st.nc; j++) row.push(toContent(value, cellAt(st.sheet, st.r + i, st.c + j)));
+          contents.push(row);
+        }
+        writeGrid(st, contents);
+      }
+      return this;
+    },
+    setNumberFormat(this: LS, format: unknown): LS {
+      denyWrite('RangeList.setNumberFormat');
+      for (const st of this[STATE]) {
+        wroteCells(st);
+        for (let r = st.r; r < st.r + st.nr; r++)
+          for (let c = st.c; c < st.c + st.nc; c++) ensureCell(st.sheet, r, c).numberFormat = String(format);
+      }
+      return this;
+    },
+    toString(): string {
+      return 'RangeList';
     },
   };
 
@@ -1043,6 +1107,11 @@ export function spreadsheetService(
   const makeUser = classFactory<string, typeof userMethods>(exec, userMethods, 'none');
   const makeRange = classFactory<RangeState, typeof rangeMethods>(exec, rangeMethods, 'spreadsheet');
   const makeSheet = classFactory<SheetModel, typeof sheetMethods>(exec, sheetMethods, 'spreadsheet');
+  const makeRangeList = classFactory<RangeState[], typeof rangeListMethods>(
+    exec,
+    rangeListMethods,
+    'spreadsheet',
+  );
   const makeFinderObj = classFactory<FinderState, typeof finderMethods>(exec, finderMethods, 'spreadsheet');
   const spreadsheetObj = classFactory<null, typeof spreadsheetMethods>(
     exec,
