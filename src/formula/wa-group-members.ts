@@ -17,6 +17,7 @@ import type { Services } from '../platform/services';
 import { instanceKey, loadSettings } from '../settings/store';
 import { fitCell } from '../table/cell-text';
 import { formulaDeadline } from './budget';
+import { groupsFromTable } from './from-table';
 import { contactsSource, obtain } from './obtain';
 import { describe, parseHeader } from './wa-contacts';
 
@@ -60,6 +61,13 @@ export function waGroupMembers(services: Services, group: unknown, header: unkno
         const groups = snapshot ?? (deps ? loadMembers(deps, instance) : null);
         snapshot = null;
         return groups?.get(groupId) ?? null;
+      },
+      fromSheet: () => {
+        const groups = groupsFromTable(services, instance);
+        const found = groups?.find((g) => g.id === groupId) ?? null;
+        // The whole table rebuilds the members snapshot: the next formulas need not read the sheet again.
+        if (found && groups && deps) updateMembers(deps, instance, groups, [], services.clock.now());
+        return found;
       },
       fetch: () => fetchGroup(client, settings, groupId, HURRIED),
       label: query,

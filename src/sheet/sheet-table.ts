@@ -5,7 +5,13 @@
  * each described once (sheet/contacts-sheet.ts, sheet/members-sheet.ts).
  */
 import type { Translate } from '../i18n/i18n';
-import { type MergePlan, type MergeRefusal, planMerge, type TableSchema } from '../table/keyed-table';
+import {
+  type MergePlan,
+  type MergeRefusal,
+  ownRows,
+  planMerge,
+  type TableSchema,
+} from '../table/keyed-table';
 import { isRemovedMark, removedMark } from '../table/removed-mark';
 import { appendChanges, type ChangeWords, changeLines, logHeader } from './changes-log';
 import { applyPlan, readTable, type TableRead } from './keyed-sheet';
@@ -73,4 +79,18 @@ export function logTable(
     logHeader(t),
     changeLines(merge.plan.changes, table.words(t), time, table.logId),
   );
+}
+
+/**
+ * The table's live rows as the sheet holds them (exact text of its data columns, the sheet's order), found the
+ * way the writer finds them; null when there is no table. Reads only: custom functions may call it.
+ */
+export function readTableRows(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  table: SheetTable,
+  locale: string,
+): string[][] | null {
+  const read = readTable(spreadsheet, table.sheet);
+  if (!read.sheet) return null;
+  return ownRows(table.schema(locale), read.content, isRemovedMark);
 }

@@ -134,6 +134,74 @@ export function keepInput(value: unknown, formula: string): unknown {
   return value ?? '';
 }
 
+/**
+ * Where each of the table's columns is in `sheet` (1-based; 0 where a column is missing): found by header in any
+ * language, the key columns first (the leftmost match), then each other column at the match nearest the column
+ * before it, so a person's own column that happens to share a header word, further away, stays the person's.
+ * A sheet with content but no key column is refused. The merge (planMerge) and the readers (ownRows) use it.
+ */
+export function findColumns(schema: TableSchema, sheet: SheetContent): number[] | MergeRefusal {
+  const all = [...schema.columns, schema.status];
+  const keyIndexes = schema.columns.flatMap((c, i) => (c.key ? [i] : []));
+  const columns: number[] = new Array(all.length).fill(0);
+  if (!hasContent(sheet)) return columns;
+  const header = sheet.values[0];
+  const claimed = new Set<number>();
+  const matches = (i: number): number[] => {
+    const names = new Set(all[i].headers.map(headerKey));
+    const found: number[] = [];
+    for (let c = 0; c < header.length; c++)
+      if (!claimed.has(c) && !sheet.formulas[0]?.[c] && names.has(headerKey(header[c]))) found.push(c);
+    return found;
+  };
+  for (const i of keyIndexes) {
+    const [c] = matches(i);
+    if (c === undefined) continue;
+    claimed.add(c);
+    columns[i] = c + 1;
+  }
+  const missing = keyIndexes.filter((i) => columns[i] === 0);
+  if (missing.length) return { error: 'noKeyColumn', missing: missing.map((i) => all[i].headers[0]) };
+  all.forEach((_, i) => {
+    if (columns[i] !== 0) return;
+    // Nearest to the column placed before it in the schema (the table's columns sit together), ties rightward.
+    let before = i - 1;
+    while (before > 0 && columns[before] === 0) before--;
+    const anchor = (columns[Math.max(0, before)] || columns[keyIndexes[0]]) - 1;
+    const found = matches(i).sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || b - a);
+    if (found.length === 0) return;
+    claimed.add(found[0]);
+    columns[i] = found[0] + 1;
+  });
+  return columns;
+}
+
+/**
+ * The table's live rows as they stand in `sheet`: per key its first row (a valid key, not marked removed), each
+ * as the exact text of the table's data columns (a missing column reads ''), in the sheet's order. Null when the
+ * sheet holds no table (empty, or without its key columns). What a formula reads instead of asking GREEN-API.
+ */
+export function ownRows(
+  schema: TableSchema,
+  sheet: SheetContent,
+  isRemovedMark: (text: string) => boolean,
+): string[][] | null {
+  const columns = findColumns(schema, sheet);
+  if ('error' in columns || !hasContent(sheet)) return null;
+  const keyColumns = schema.columns.flatMap((c, i) => (c.key ? [columns[i] - 1] : []));
+  const statusColumn = columns[schema.columns.length] - 1;
+  const seen = new Set<string>();
+  const rows: string[][] = [];
+  for (let r = 1; r < sheet.values.length; r++) {
+    const key = keyAt(sheet, r, keyColumns);
+    if (key === null || seen.has(key) || !schema.validKey(key.split(SEP))) continue;
+    seen.add(key);
+    if (statusColumn >= 0 && isRemovedMark(cellText(sheet, r, statusColumn).trim())) continue;
+    rows.push(schema.columns.map((_, i) => (columns[i] > 0 ? cellText(sheet, r, columns[i] - 1) : '')));
+  }
+  return rows;
+}
+
 /** Plans the merge of `input.rows` into `sheet`. */
 export function planMerge(
   schema: TableSchema,
@@ -149,40 +217,10 @@ export function planMerge(
   const fresh = usedRows === 0;
 
   // Where each of the table's columns is: found by header, else added at the right edge.
-  const columns: number[] = new Array(all.length).fill(0);
+  const found = findColumns(schema, sheet);
+  if ('error' in found) return found;
+  const columns = found;
   const addedColumns: MergePlan['addedColumns'] = [];
-  if (!fresh) {
-    // Key columns first (the leftmost match), then each other column at the match nearest the column before
-    // it: a person's own column that happens to share a header word, further away, stays the person's.
-    const header = sheet.values[0];
-    const claimed = new Set<number>();
-    const matches = (i: number): number[] => {
-      const names = new Set(all[i].headers.map(headerKey));
-      const found: number[] = [];
-      for (let c = 0; c < header.length; c++)
-        if (!claimed.has(c) && !sheet.formulas[0]?.[c] && names.has(headerKey(header[c]))) found.push(c);
-      return found;
-    };
-    for (const i of keyIndexes) {
-      const [c] = matches(i);
-      if (c === undefined) continue;
-      claimed.add(c);
-      columns[i] = c + 1;
-    }
-    const missing = keyIndexes.filter((i) => columns[i] === 0);
-    if (missing.length) return { error: 'noKeyColumn', missing: missing.map((i) => all[i].headers[0]) };
-    all.forEach((_, i) => {
-      if (columns[i] !== 0) return;
-      // Nearest to the column placed before it in the schema (the table's columns sit together), ties rightward.
-      let before = i - 1;
-      while (before > 0 && columns[before] === 0) before--;
-      const anchor = (columns[Math.max(0, before)] || columns[keyIndexes[0]]) - 1;
-      const found = matches(i).sort((a, b) => Math.abs(a - anchor) - Math.abs(b - anchor) || b - a);
-      if (found.length === 0) return;
-      claimed.add(found[0]);
-      columns[i] = found[0] + 1;
-    });
-  }
   let next = usedColumns;
   all.forEach((column, i) => {
     if (columns[i] !== 0) return;

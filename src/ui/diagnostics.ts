@@ -14,11 +14,13 @@ import type { StringKey } from '../i18n/en';
 import { errorText, isStringKey, translator } from '../i18n/i18n';
 import { loadJob } from '../members/job';
 import type { Services } from '../platform/services';
+import { readLedger } from '../quota/ledger';
 import { AUTO_HANDLER, autoRefreshSince, RETRY_HANDLER } from '../refresh/schedule';
 import { readStatus } from '../refresh/status';
-import { FieldError, validateSettings } from '../settings/settings';
+import { FieldError, REFRESH_CHOICES, validateSettings } from '../settings/settings';
 import { loadSettings } from '../settings/store';
 import { membersView } from './members-view';
+import { quotaView, TRIGGER_QUOTA_MS } from './quota-view';
 
 /** One line of the report. */
 export interface DiagnosticRow {
@@ -66,6 +68,20 @@ export function runDiagnostics(services: Services): DiagnosticReport {
       rows.push({ check: t('diag.state'), level: 'fail', text });
     }
   }
+
+  // The meter: GREEN-API requests this month against the plan, and Apps Script's side today.
+  const quota = quotaView(services, settings, REFRESH_CHOICES, t);
+  if (settings) {
+    const text = [...quota.meter, quota.scheduleWarning, t('settings.meter.note')].filter(Boolean).join(' ');
+    const paused = quota.meter.some((line) => line.includes('466'));
+    rows.push({ check: t('diag.quota'), level: paused || quota.scheduleWarning ? 'warn' : 'ok', text });
+  }
+  const runtime = readLedger(services, now).triggerMs;
+  rows.push({
+    check: t('diag.appsQuota'),
+    level: runtime > TRIGGER_QUOTA_MS * 0.8 ? 'warn' : 'ok',
+    text: quota.apps,
+  });
 
   const installation = services.triggers.installation();
   rows.push({

@@ -25,13 +25,13 @@ describe('Diagnostics', () => {
 
   it('reports a healthy setup: settings, state, trigger with its next run, snapshot, installation', () => {
     const emu = addon.fresh();
-    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 30 }));
+    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 120 }));
     emu.run('importContacts');
     const report = emu.run('showDiagnostics') as Report;
     expect(row(report, 'Settings')).toMatchObject({ level: 'ok' });
     expect(row(report, 'Settings').text).toContain(`…${TOKEN.slice(-4)}`);
     expect(row(report, 'GREEN-API instance')).toMatchObject({ level: 'ok' });
-    expect(row(report, 'Triggers').text).toMatch(/1 auto-refresh, 0 retry.*every 30 minutes\. ~\d{4}-/);
+    expect(row(report, 'Triggers').text).toMatch(/1 auto-refresh, 0 retry.*every 120 minutes\. ~\d{4}-/);
     expect(row(report, 'Formula snapshot').text).toMatch(/contacts, saved 0 minutes ago/);
     expect(row(report, 'Installation').text).toMatch(/bound/);
     expect(row(report, 'Last refresh')).toMatchObject({ level: 'ok' });

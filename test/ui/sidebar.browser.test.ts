@@ -131,6 +131,37 @@ function installServerStub(): void {
   (window as unknown as { google: unknown }).google = { script: { run: runner(null, null) } };
 }
 
+/** The quota part of a view (ui/quota-view.ts): the Developer plan, hourly runs priced, nothing measured yet. */
+const QUOTA: Pick<SettingsView, 'plan' | 'monthlyCaps' | 'quota'> = {
+  plan: 'developer',
+  monthlyCaps: { getContacts: 1000, getGroupData: 1000, checkWhatsapp: 100 },
+  quota: {
+    plan: 'developer',
+    monthlyCaps: { getContacts: 1000, getGroupData: 1000, checkWhatsapp: 100 },
+    pricing: {
+      choices: [0, 5, 10, 15, 30, 60, 120, 240, 360, 480, 720, 1440],
+      runs: Object.fromEntries(
+        [0, 5, 10, 15, 30, 60, 120, 240, 360, 480, 720, 1440].map((m) => [
+          String(m),
+          m ? Math.ceil(44640 / m) : 0,
+        ]),
+      ),
+      groups: 50,
+      days: 31,
+      avgRunMs: 0,
+      triggerQuotaMs: 90 * 60_000,
+    },
+    meter: [],
+    apps: '',
+    scheduleWarning: '',
+  },
+};
+/** What the form sends for the plan when nothing about it was touched. */
+const PLAN_FORM = {
+  plan: 'developer',
+  monthlyCaps: { getContacts: '', getGroupData: '', checkWhatsapp: '' },
+};
+
 const NO_STATUS_VIEW: SettingsView = {
   apiUrl: 'https://api.green-api.com',
   idInstance: '',
@@ -143,6 +174,7 @@ const NO_STATUS_VIEW: SettingsView = {
   sharedToken: false,
   status: null,
   members: null,
+  ...QUOTA,
 };
 
 const STORED_VIEW: SettingsView = {
@@ -157,6 +189,7 @@ const STORED_VIEW: SettingsView = {
   sharedToken: false,
   status: null,
   members: null,
+  ...QUOTA,
 };
 
 const ERROR_STATUS: StatusView = {
@@ -424,7 +457,7 @@ describe('Settings sidebar in Chromium', () => {
     await page.fill('#apiUrl', ' https://7105.api.greenapi.com/ ');
     await page.fill('#idInstance', '1101000001');
     await page.fill('#apiTokenInstance', 'abc123def456f00d');
-    await page.selectOption('#refreshEveryMinutes', '30');
+    await page.selectOption('#refreshEveryMinutes', '120');
     await page.check('#membersOnSchedule');
     await page.click('#save');
 
@@ -434,8 +467,9 @@ describe('Settings sidebar in Chromium', () => {
           apiUrl: ' https://7105.api.greenapi.com/ ',
           idInstance: '1101000001',
           apiTokenInstance: 'abc123def456f00d',
-          refreshEveryMinutes: 30,
+          refreshEveryMinutes: 120,
           membersOnSchedule: true,
+          ...PLAN_FORM,
         },
       ],
     ]);
@@ -530,6 +564,7 @@ describe('Settings sidebar in Chromium', () => {
           apiTokenInstance: 'typed-token',
           refreshEveryMinutes: 60,
           membersOnSchedule: false,
+          ...PLAN_FORM,
         },
       ],
     ]);
@@ -594,12 +629,15 @@ describe('Settings sidebar in Chromium', () => {
         apiTokenInstance: 'tok3n',
         refreshEveryMinutes: 0,
         membersOnSchedule: false,
+        ...PLAN_FORM,
       },
     ]);
     await until(page, `document.getElementById('message').textContent !== ''`);
 
     // The rest of the tab order: the select, the members checkbox (Space ticks it), then Save, Test connection.
     await page.focus('#apiTokenInstance');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('plan');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('refreshEveryMinutes');
     await page.keyboard.press('Tab');
@@ -703,7 +741,9 @@ describe('Settings sidebar in Chromium', () => {
         }
         const inputs = Array.from(
           document.querySelectorAll<HTMLElement>('input:not([type="checkbox"]), select'),
-        ).map((el) => Math.round(el.getBoundingClientRect().width));
+        )
+          .filter((el) => el.offsetParent !== null)
+          .map((el) => Math.round(el.getBoundingClientRect().width));
         const form = Math.round(
           (document.getElementById('form') as HTMLElement).getBoundingClientRect().width,
         );
