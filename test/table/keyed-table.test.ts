@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { contactsSchema } from '../../src/contacts/table';
-import { type MergePlan, planMerge, type SheetContent } from '../../src/table/keyed-table';
+import { type MergePlan, ownRows, planMerge, type SheetContent } from '../../src/table/keyed-table';
 
 const HEADERS = {
   id: ['ID'],
@@ -244,6 +244,25 @@ const scenario = fc.record({
   keep: fc.array(fc.boolean(), { maxLength: 25 }),
 });
 
+describe('reading a table back', () => {
+  it('gives the live rows in sheet order, first of a duplicated key only, and null without a table', () => {
+    const sheet = grid([
+      ['Note', 'Type', 'ID', 'Name', 'Status'],
+      ['a', 'user', '1@c.us', 'Ann'],
+      ['b', 'group', '2@g.us', '=x', 'removed 2026-01-01'],
+      ['c', '', 'Total'],
+      ['d', 'user', '1@c.us', 'Ann copy'],
+      ['e', 'group', '3@g.us', '00123'],
+    ]);
+    expect(ownRows(schema, sheet, isRemovedMark)).toEqual([
+      ['1@c.us', '', 'Ann', '', 'user'],
+      ['3@g.us', '', '00123', '', 'group'],
+    ]);
+    expect(ownRows(schema, grid([['Name'], ['Ann']]), isRemovedMark)).toBeNull();
+    expect(ownRows(schema, { values: [], formulas: [] }, isRemovedMark)).toBeNull();
+  });
+});
+
 describe('the keyed-table merge, on random tables', () => {
   it('keeps every person’s cell beside its ID, makes live rows equal the new list, marks the rest, writes only its columns', () => {
     fc.assert(
@@ -298,6 +317,10 @@ describe('the keyed-table merge, on random tables', () => {
         const live = body.filter((r) => r[col('Status')] === '');
         const key = (r: unknown[]) => ['ID', 'Phone', 'Name', 'Contact name', 'Type'].map((n) => r[col(n)]);
         expect(live.map(key).sort()).toEqual(next.map((c) => row(c.id, c.name, c.contactName)).sort());
+        // What a formula reads back from the table (ownRows) is the new list exactly, whatever the layout.
+        expect(ownRows(schema, after, isRemovedMark)?.sort()).toEqual(
+          next.map((c) => row(c.id, c.name, c.contactName)).sort(),
+        );
         const nextIds = new Set(next.map((c) => c.id));
         for (const r of body)
           if (!nextIds.has(String(r[col('ID')]))) expect(isRemovedMark(String(r[col('Status')]))).toBe(true);
