@@ -264,7 +264,10 @@ describe('formulas spend no quota for data the sheet already has', () => {
   it('with a cold cache and an imported table, WA_CONTACTS makes no request and shows exactly what a fetch shows', () => {
     const emu = withCells(addon.fresh());
     const args = ['', '"user"', '"group", FALSE', '"all", TRUE'];
-    args.forEach((a, i) => emu.setFormula(CELLS, `A${1 + i * 40}`, `=WA_CONTACTS(${a})`));
+    const setAll = (text: (a: string) => string) => {
+      for (const [i, a] of args.entries()) emu.setFormula(CELLS, `A${1 + i * 40}`, text(a));
+    };
+    setAll((a) => `=WA_CONTACTS(${a})`);
     const fetched = emu.sheetValues(CELLS);
     emu.run('importContacts');
     // A person works beside the table: moves a column, adds their own, sorts it.
@@ -274,8 +277,8 @@ describe('formulas spend no quota for data the sheet already has', () => {
     sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort({ column: 4, ascending: false });
     emu.cache.document.clear(); // the snapshot is gone (6 hours at most)
     addon.api.clearRequestsSync();
-    args.forEach((_, i) => emu.setFormula(CELLS, `A${1 + i * 40}`, '=1'));
-    args.forEach((a, i) => emu.setFormula(CELLS, `A${1 + i * 40}`, `=WA_CONTACTS(${a})`));
+    setAll(() => '=1');
+    setAll((a) => `=WA_CONTACTS(${a})`);
     expect(calls('getContacts')).toHaveLength(0);
     expect(emu.sheetValues(CELLS)).toEqual(fetched);
   });
