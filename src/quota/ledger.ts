@@ -69,7 +69,8 @@ const PENDING_KEY = 'wa.ledger.pending';
 const PENDING_TTL_S = 21_600;
 const MAX_PENDING = 300;
 const MAX_INSTANCES = 4;
-const BODY_MAX = 500;
+/** A 466 body is kept this short: 3 methods × 4 instances stay far under the 9 KB a property value may hold. */
+const BODY_MAX = 300;
 
 function empty(now: number): Ledger {
   return { i: {}, day: dayOf(now), fetches: 0, triggerMs: 0, runs: 0, avgRunMs: 0 };

@@ -73,8 +73,8 @@ export function runDiagnostics(services: Services): DiagnosticReport {
   const quota = quotaView(services, settings, REFRESH_CHOICES, t);
   if (settings) {
     const text = [...quota.meter, quota.scheduleWarning, t('settings.meter.note')].filter(Boolean).join(' ');
-    const paused = quota.meter.some((line) => line.includes('466'));
-    rows.push({ check: t('diag.quota'), level: paused || quota.scheduleWarning ? 'warn' : 'ok', text });
+    const level = quota.paused.length > 0 || quota.scheduleWarning ? 'warn' : 'ok';
+    rows.push({ check: t('diag.quota'), level, text });
   }
   const runtime = readLedger(services, now).triggerMs;
   rows.push({

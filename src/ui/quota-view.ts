@@ -41,6 +41,8 @@ export interface QuotaView {
   pricing: Pricing;
   /** Lines of the meter, and the line about Apps Script's side. */
   meter: string[];
+  /** The methods a 466 paused this month (scheduled work that needs them waits). */
+  paused: string[];
   apps: string;
   /** The saved schedule does not fit its plan (a schedule saved before plans existed): what it costs. */
   scheduleWarning: string;
@@ -119,6 +121,7 @@ export function quotaView(
   const runs: Record<string, number> = {};
   for (const m of choices) runs[String(m)] = runsPerMonth(m);
   const meter: string[] = [];
+  const paused: string[] = [];
   if (settings) {
     const entry = instanceLedger(ledger, instanceKey(settings), now);
     const reset = dateWords(t, nextMonthStart(now));
@@ -127,8 +130,10 @@ export function quotaView(
       const used = entry.n[method] ?? 0;
       const cap = (caps as Record<string, number | null>)[method] ?? null;
       if (used === 0 && method === 'checkWhatsapp') continue; // not asked yet by this add-on
-      const paused = exhaustedIn(entry, method, now);
-      if (paused) meter.push(t('settings.meter.paused', { method, date: dateWords(t, paused.resumesAt) }));
+      const exhausted = exhaustedIn(entry, method, now);
+      if (exhausted) paused.push(method);
+      if (exhausted)
+        meter.push(t('settings.meter.paused', { method, date: dateWords(t, exhausted.resumesAt) }));
       else if (cap === null) meter.push(t('settings.meter.rowNoCap', { method, used: countWords(t, used) }));
       else
         meter.push(
@@ -179,6 +184,7 @@ export function quotaView(
       triggerQuotaMs: TRIGGER_QUOTA_MS,
     },
     meter,
+    paused,
     apps,
     scheduleWarning,
   };
