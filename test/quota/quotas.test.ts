@@ -232,7 +232,9 @@ describe('a 466 stops the method until it can succeed', () => {
     const first = emu.run('importGroupMembers') as { outcome: string; message: string };
     expect(first.outcome).toBe('stopped');
     expect(first.message).toContain('The members of 8 of 12 groups are in the sheet');
-    expect(first.message).toContain('getGroupData: 8 of 8 used this month: the monthly quota is used up (466).');
+    expect(first.message).toContain(
+      'getGroupData: 8 of 8 used this month: the monthly quota is used up (466).',
+    );
     expect(emu.sheetValues('WhatsApp Group Members').length - 1).toBe(8 * 3);
     const stoppedAt = emu.now();
     emu.advanceTime(Date.parse('2026-01-31T23:30:00Z') - emu.now());
