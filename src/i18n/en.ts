@@ -250,7 +250,8 @@ export const en = {
   'diag.close': 'Close',
   // Quotas (issue 17): the request ledger, plans, prices, the 466 pause, the meter.
   'quota.months': 'January,February,March,April,May,June,July,August,September,October,November,December',
-  'quota.thousands': ',',
+  /** A thousand as written here: the character between the digits groups them. */
+  'quota.thousands': '1,000',
   'error.quotaUsed':
     '{method}: {used} of {total} used this month: the monthly quota is used up (466). Scheduled refreshes resume on {date} (UTC), or upgrade the plan in the GREEN-API console.',
   'error.quotaMethod':

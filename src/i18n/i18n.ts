@@ -69,7 +69,8 @@ export function dateWords(t: Translate, ms: number): string {
 
 /** A count with thousands grouped: "1,000" (en), "1 000" (ru). */
 export function countWords(t: Translate, n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, t('quota.thousands'));
+  const separator = t('quota.thousands').slice(1, -3);
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
 /** A key's words in every language, the locale's language first (to recognise what any user's add-on wrote). */

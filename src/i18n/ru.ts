@@ -253,7 +253,8 @@ export const ru: Record<StringKey, string> = {
   'diag.close': 'Закрыть',
   // Квоты (задача 17): учёт запросов, тарифы, цены расписаний, пауза после 466, счётчик.
   'quota.months': 'января,февраля,марта,апреля,мая,июня,июля,августа,сентября,октября,ноября,декабря',
-  'quota.thousands': '\u00a0',
+  /** A thousand as written here: the character between the digits groups them. */
+  'quota.thousands': '1\u00a0000',
   'error.quotaUsed':
     '{method}: использовано {used} из {total} в этом месяце: месячная квота исчерпана (466). Обновления по расписанию возобновятся {date} (UTC), или смените тариф в консоли GREEN-API.',
   'error.quotaMethod':

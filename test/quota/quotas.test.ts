@@ -217,10 +217,16 @@ describe('a 466 stops the method until it can succeed', () => {
       'getContacts: 1,000 of 1,000 used this month: the monthly quota is used up (466). Scheduled refreshes resume on 1 February (UTC), or upgrade the plan in the GREEN-API console.',
     );
     expect(calls('getContacts')).toHaveLength(1); // not retried
+    emu.setUserLocale('ru');
+    addon.api.configureSync(instance({ script: [responses.status466()] }));
+    expect((emu.run('refreshNow') as { message: string }).message).toContain(
+      'getContacts: использовано 1\u00a0000 из 1\u00a0000 в этом месяце: месячная квота исчерпана (466). Обновления по расписанию возобновятся 1 февраля (UTC)',
+    );
+    emu.setUserLocale('en');
     addon.api.configureSync(instance({ quota: { getContacts: 0 }, quotaAsText: true }));
     const again = emu.run('refreshNow') as { message: string };
     expect(again.message).toContain('getContacts: 0 of 0 used this month');
-    expect(calls('getContacts')).toHaveLength(2);
+    expect(calls('getContacts')).toHaveLength(3);
   });
 
   it('pauses a members import stopped by getGroupData mid-way (rows read kept) and finishes it when the month turns', () => {
