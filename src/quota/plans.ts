@@ -1,8 +1,10 @@
 /**
  * GREEN-API's plans and their monthly request caps per method and instance, from the tariff page
  * (https://green-api.com/en/docs/about-tariffs/, https://green-api.com/docs/about-tariffs/ in Russian,
- * https://green-api.com/he/docs/about-tariffs in Hebrew; the copies are cut differently, and where they differ
- * on a method this add-on calls the stricter figure is taken). Developer (free): getContacts 1,000,
+ * https://green-api.com/he/docs/about-tariffs in Hebrew). The copies are cut differently and disagree on some
+ * sending methods (the Russian table caps sendContact, sendLocation, sendFileByUrl and deleteMessage, the English
+ * one lists them not); on the methods this add-on calls they agree as far as each shows them, and where one ever
+ * differs the stricter figure is the one to take. Developer (free): getContacts 1,000,
  * getGroupData 1,000, checkWhatsapp 100. Business: getContacts and getGroupData unlimited, checkWhatsapp 30,000.
  * A method not in the table (getStateInstance) has no cap. Custom: caps a person types (a plan GREEN-API
  * changed, or a share of a cap kept for other tools). Pure: no Apps Script here.

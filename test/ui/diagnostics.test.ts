@@ -35,6 +35,15 @@ describe('Diagnostics', () => {
     expect(row(report, 'Formula snapshot').text).toMatch(/contacts, saved 0 minutes ago/);
     expect(row(report, 'Installation').text).toMatch(/bound/);
     expect(row(report, 'Last refresh')).toMatchObject({ level: 'ok' });
+    // The meter: this month's requests (Diagnostics' own getStateInstance is counted as it asks), Apps Script's day.
+    expect(row(report, 'GREEN-API quota')).toMatchObject({ level: 'ok' });
+    expect(row(report, 'GREEN-API quota').text).toMatch(
+      /^getContacts: 1 of 1,000 this month \(resets 1 February\)\. getGroupData: 0 of 1,000 .* getStateInstance: 1 this month \(no cap\)\. Counted by this spreadsheet; requests other tools make/,
+    );
+    expect(row(report, 'Apps Script quota')).toMatchObject({ level: 'ok' });
+    expect(row(report, 'Apps Script quota').text).toMatch(
+      /trigger time 0\.0 of 90 min a day .* UrlFetch calls 2 of 20,000/,
+    );
     expect(everythingVisible(emu)).not.toContain(TOKEN);
   });
 
