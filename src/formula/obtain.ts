@@ -2,8 +2,9 @@
  * How a formula gets data without hammering GREEN-API: from what a refresh left in the cache; else fetched once
  * under the document lock, after checking the cache again (another formula may have fetched meanwhile); a
  * failure or empty answer remembered for a minute, so a sheet full of formulas recalculating at once makes one
- * request, not fifty. Before any request, the add-on's own table is read (formula/from-table.ts). Everything inside the formula's deadline (formula/budget.ts). A string result is the
- * one-cell message to show; an API failure is thrown, so the cell shows #ERROR! with the add-on's words.
+ * request, not fifty. Before any request, the add-on's own table is read (formula/from-table.ts): data the sheet
+ * already holds costs no quota. Everything inside the formula's deadline (formula/budget.ts). A string result is
+ * the one-cell message to show; an API failure is thrown, so the cell shows #ERROR! with the add-on's words.
  */
 import { type Failure, readFailure, rememberFailure } from '../cache/failure-memo';
 import { loadSnapshot, saveSnapshot, snapshotDeps } from '../cache/snapshot';
