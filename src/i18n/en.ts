@@ -264,12 +264,11 @@ export const en = {
   'field.members.overCap':
     'Group members on schedule cost about {cost} getGroupData requests a month ({groups} groups × 31 days), more than the {cap} of your plan. Turn it off, or choose a plan with more requests.',
   'settings.plan': 'GREEN-API plan',
-  'settings.plan.developer':
-    'Developer (free): 1,000 getContacts, 1,000 getGroupData, 100 checkWhatsapp a month',
-  'settings.plan.business': 'Business: getContacts and getGroupData unlimited, 30,000 checkWhatsapp a month',
-  'settings.plan.custom': 'Custom: type the caps',
+  'settings.plan.developer': 'Developer (free)',
+  'settings.plan.business': 'Business',
+  'settings.plan.custom': 'Custom caps',
   'settings.plan.hint':
-    'Caps are per instance and calendar month; GREEN-API renews them on the 1st (counted here in UTC). Requests other tools make to the same instance are not seen here.',
+    'Monthly caps per instance, renewed on the 1st (UTC here). Requests of other tools to the instance are not seen here.',
   'settings.caps.label': '{method} a month (blank: no cap)',
   'settings.price': '{option} ≈ {cost} {method} a month of your {cap}.',
   'settings.price.noCap': '{option} ≈ {cost} {method} a month (no cap).',
@@ -288,7 +287,7 @@ export const en = {
   'settings.meter.paused':
     '{method}: used up (466). Scheduled work that needs it is paused until {date} (one try a day).',
   'settings.meter.apps':
-    'Apps Script today (UTC): trigger time {minutes} of {quota} min a day (personal account; Workspace: 360), UrlFetch calls {fetches} of 20,000.',
+    'Apps Script today (UTC): trigger time {minutes} of {quota} min a day (Workspace: 360), UrlFetch calls {fetches} of 20,000.',
   'settings.meter.note':
     'Counted by this spreadsheet; requests other tools make to the same instance are not seen here.',
   'diag.quota': 'GREEN-API quota',

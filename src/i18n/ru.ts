@@ -267,12 +267,11 @@ export const ru: Record<StringKey, string> = {
   'field.members.overCap':
     'Участники групп по расписанию — это около {cost} запросов getGroupData в месяц ({groups} групп × 31 день), больше лимита тарифа ({cap}). Отключите это или выберите тариф с большим лимитом.',
   'settings.plan': 'Тариф GREEN-API',
-  'settings.plan.developer':
-    'Разработчик (бесплатный): 1 000 getContacts, 1 000 getGroupData, 100 checkWhatsapp в месяц',
-  'settings.plan.business': 'Бизнес: getContacts и getGroupData без лимита, 30 000 checkWhatsapp в месяц',
-  'settings.plan.custom': 'Свой: введите лимиты',
+  'settings.plan.developer': 'Разработчик (бесплатный)',
+  'settings.plan.business': 'Бизнес',
+  'settings.plan.custom': 'Свои лимиты',
   'settings.plan.hint':
-    'Лимиты — на инстанс и календарный месяц; GREEN-API обновляет их 1 числа (здесь считается по UTC). Запросы других программ к этому инстансу здесь не видны.',
+    'Лимиты на инстанс в месяц, обновляются 1 числа (здесь по UTC). Запросы других программ к инстансу здесь не видны.',
   'settings.caps.label': '{method} в месяц (пусто: без лимита)',
   'settings.price': '{option} ≈ {cost} {method} в месяц из {cap}.',
   'settings.price.noCap': '{option} ≈ {cost} {method} в месяц (без лимита).',
@@ -291,7 +290,7 @@ export const ru: Record<StringKey, string> = {
   'settings.meter.paused':
     '{method}: исчерпано (466). Работа по расписанию, которой он нужен, приостановлена до {date} (одна попытка в день).',
   'settings.meter.apps':
-    'Apps Script сегодня (UTC): работа триггеров {minutes} из {quota} мин в день (личный аккаунт; Workspace: 360), вызовов UrlFetch {fetches} из 20 000.',
+    'Apps Script сегодня (UTC): триггеры {minutes} из {quota} мин в день (Workspace: 360), UrlFetch {fetches} из 20 000.',
   'settings.meter.note': 'Считает эта таблица; запросы других программ к тому же инстансу здесь не видны.',
   'diag.quota': 'Квота GREEN-API',
   'diag.appsQuota': 'Квота Apps Script',
