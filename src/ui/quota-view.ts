@@ -11,7 +11,7 @@ import type { Services } from '../platform/services';
 import { DAYS_PER_MONTH, nextMonthStart } from '../quota/calendar';
 import { instanceLedger, readLedger } from '../quota/ledger';
 import { exhaustedIn } from '../quota/pause';
-import { CAPPED_METHODS, type MonthlyCaps, type Plan } from '../quota/plans';
+import { CAPPED_METHODS, type MonthlyCaps, PLAN_CAPS, type Plan } from '../quota/plans';
 import { mostFrequentFitting, overCaps, runsPerDay, runsPerMonth, type Schedule } from '../quota/price';
 import { FieldError, type Settings } from '../settings/settings';
 import { instanceKey } from '../settings/store';
@@ -115,7 +115,7 @@ export function quotaView(
 ): QuotaView {
   const now = services.clock.now();
   const plan = settings?.plan ?? 'developer';
-  const caps = settings?.monthlyCaps ?? { getContacts: 1000, getGroupData: 1000, checkWhatsapp: 100 };
+  const caps = settings?.monthlyCaps ?? PLAN_CAPS.developer;
   const ledger = readLedger(services, now);
   const groups = knownGroups(services, settings);
   const runs: Record<string, number> = {};
