@@ -2,10 +2,11 @@
  * How a formula gets data without hammering GREEN-API: from what a refresh left in the cache; else fetched once
  * under the document lock, after checking the cache again (another formula may have fetched meanwhile); a
  * failure or empty answer remembered for a minute, so a sheet full of formulas recalculating at once makes one
- * request, not fifty. Everything inside the formula's deadline (formula/budget.ts), the snapshot write too: a
- * write that could not end in time is skipped (the data is still shown). Every failure — syncing, busy, not in
- * the group, an API error — is thrown, so the cell shows #ERROR! with the add-on's words on hover and IFERROR /
- * ISERROR can tell it from data, as with Sheets' own #N/A.
+ * request, not fifty. Before any request, the add-on's own table is read (formula/from-table.ts): data the sheet
+ * already holds costs no quota. Everything inside the formula's deadline (formula/budget.ts), the snapshot write
+ * too: a write that could not end in time is skipped (the data is still shown). Every failure — syncing, busy,
+ * not in the group, an API error — is thrown, so the cell shows #ERROR! with the add-on's words on hover and
+ * IFERROR / ISERROR can tell it from data, as with Sheets' own #N/A.
  */
 import { type Failure, readFailure, rememberFailure } from '../cache/failure-memo';
 import { loadSnapshot, saveSnapshot, snapshotDeps } from '../cache/snapshot';
@@ -17,6 +18,7 @@ import type { Services } from '../platform/services';
 import type { Settings } from '../settings/settings';
 import { instanceKey } from '../settings/store';
 import { lockWithin, type WriteBudget, writeBudget } from './budget';
+import { contactsFromTable } from './from-table';
 
 /** Where a formula's data comes from. */
 export interface Source<T> {
@@ -26,6 +28,8 @@ export interface Source<T> {
   scope: string;
   /** The data from the cache, or null. */
   load(): T | null;
+  /** The data from the add-on's own table (formula/from-table.ts), or null: read before any request. */
+  fromSheet?(): T | null;
   /** Fetches the data; null for an empty answer (still syncing), `notInGroup` for a group the account is not in. */
   fetch(): T | null | 'notInGroup';
   /** How the person named what was asked for (a group's name or id), for messages. */
@@ -39,6 +43,16 @@ export function obtain<T>(services: Services, source: Source<T>, deadline: numbe
   const cache = services.cache();
   const cached = source.load();
   if (cached) return cached;
+  // The sheet already holds what a request would bring: no quota is spent for it.
+  const inSheet = source.fromSheet?.() ?? null;
+  if (inSheet) {
+    try {
+      source.save(inSheet, writeBudget(services.clock, deadline));
+    } catch (_) {
+      // the next formula reads the table again
+    }
+    return inSheet;
+  }
   const remembered = cache ? readFailure(cache, source.instance, source.scope) : null;
   if (remembered) return failureOutcome(remembered, t);
   const lock = services.lock();
@@ -104,6 +118,7 @@ export function contactsSource(
     instance,
     scope: '',
     load: () => (deps ? (loadSnapshot(deps, instance)?.contacts ?? null) : null),
+    fromSheet: () => contactsFromTable(services),
     fetch: () => {
       const list = fetchContacts(client, settings, HURRIED);
       return list.length ? list : null;

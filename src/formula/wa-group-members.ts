@@ -18,6 +18,7 @@ import { instanceKey, loadSettings } from '../settings/store';
 import { fitCell } from '../table/cell-text';
 import { formulaDeadline } from './budget';
 import { formulaCall } from './call';
+import { groupsFromTable } from './from-table';
 import { contactsSource, fail, obtain } from './obtain';
 import { describe, parseHeader } from './wa-contacts';
 
@@ -63,6 +64,13 @@ function membersTable(services: Services, t: Translate, group: unknown, header: 
         const groups = snapshot ?? (deps ? loadMembers(deps, instance) : null);
         snapshot = null;
         return groups?.get(groupId) ?? null;
+      },
+      fromSheet: () => {
+        const groups = groupsFromTable(services, instance);
+        const found = groups?.find((g) => g.id === groupId) ?? null;
+        // The whole table rebuilds the members snapshot: the next formulas need not read the sheet again.
+        if (found && groups && deps) updateMembers(deps, instance, groups, [], services.clock.now());
+        return found;
       },
       fetch: () => fetchGroup(client, settings, groupId, HURRIED),
       label: query,

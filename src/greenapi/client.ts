@@ -4,7 +4,8 @@
  * https://green-api.com/en/docs/api/ratelimiter/) waits and retries; 5xx is retried up to 3 times with backoff;
  * every other failure becomes an AddonError whose text never holds the token. With a pacer, requests of one
  * method keep their distance; with a deadline (a custom function's 30 s), no pause or retry starts that could
- * not end in time.
+ * not end in time. Every request is counted here, whoever asks (quota/ledger.ts): the one place all paths pass.
+ * A 466 is never retried; its error carries the numbers of the body (`quotaDetail`).
  */
 
 import type { Contact } from '../contacts/contact';
@@ -13,9 +14,11 @@ import { AddonError } from '../errors/addon-error';
 import type { Group } from '../members/group';
 import { parseGroupData } from '../members/parse';
 import { type Clock, type Http, NetworkFailure } from '../platform/services';
+import { nextMonthStart } from '../quota/calendar';
+import { countRequest, type LedgerStore, parseQuotaBody } from '../quota/ledger';
 import { classify, serverText } from './classify';
 import type { Pacer } from './pacer';
-import { type ApiMethod, type Credentials, methodUrl, redact } from './url';
+import { type ApiMethod, type Credentials, instanceOf, methodUrl, redact } from './url';
 
 /** How patiently to retry: pauses before each retry, and the longest Retry-After to honour. */
 export interface RetryPolicy {
@@ -28,8 +31,8 @@ export const PATIENT: RetryPolicy = { delaysMs: [1000, 2000, 4000], maxRetryAfte
 /** Custom functions (30-second limit, and they may already have waited for the lock): one retry after 1 s. */
 export const HURRIED: RetryPolicy = { delaysMs: [1000], maxRetryAfterMs: 2000 };
 
-/** The dependencies of a request. */
-export interface ClientDeps {
+/** The dependencies of a request: HTTP, the clock, and the store of the request ledger (every request counts). */
+export interface ClientDeps extends LedgerStore {
   http: Http;
   clock: Clock;
   /** Spaces requests per method (one per execution); none for a single request. */
@@ -86,6 +89,7 @@ export function requestJson(
     try {
       response = json === null ? deps.http.get(url) : deps.http.post(url, json);
     } catch (error) {
+      countRequest(deps, instanceOf(credentials), method, started, 0);
       if (error instanceof NetworkFailure || (error instanceof Error && error.name === 'NetworkFailure')) {
         throw new AddonError(
           (error as NetworkFailure).reason === 'notAllowed' ? 'notAllowed' : 'unreachable',
@@ -97,6 +101,7 @@ export function requestJson(
       );
     }
     lastTook = deps.clock.now() - started;
+    countRequest(deps, instanceOf(credentials), method, started, response.status, response.body);
     const verdict = classify(response.status, response.body);
     if (verdict.ok) return parseJson(response.body);
     if (verdict.retry && attempt < policy.delaysMs.length) {
@@ -106,7 +111,12 @@ export function requestJson(
         continue;
       }
     }
-    const detail = verdict.kind === 'badRequest' ? serverText(response.body) : '';
+    const detail =
+      verdict.kind === 'badRequest'
+        ? serverText(response.body)
+        : verdict.kind === 'quota'
+          ? quotaDetail(method, response.body, deps.clock.now())
+          : '';
     throw new AddonError(verdict.kind, redact(detail, credentials.apiTokenInstance));
   }
 }
@@ -135,4 +145,14 @@ function parseJson(body: string): unknown {
   } catch (_) {
     throw new AddonError('unexpected');
   }
+}
+
+/**
+ * The detail of a quota error: `method|used|total|resumesAt` (used/total '' when the body lacks them), which
+ * errorText turns into "getContacts: 1,000 of 1,000 used this month; …". The method is the add-on's own name
+ * for it: the body names it in lower case.
+ */
+export function quotaDetail(method: ApiMethod, body: string, now: number): string {
+  const { used, total } = parseQuotaBody(body);
+  return `${method}|${used ?? ''}|${total ?? ''}|${nextMonthStart(now)}`;
 }

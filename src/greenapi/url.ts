@@ -14,6 +14,11 @@ export interface Credentials {
 /** The GREEN-API methods this add-on calls. */
 export type ApiMethod = 'getContacts' | 'getStateInstance' | 'getGroupData';
 
+/** Identifies an instance without the token (`apiUrl|idInstance`): snapshots and the request ledger use it. */
+export function instanceOf(credentials: Credentials): string {
+  return `${credentials.apiUrl}|${credentials.idInstance}`;
+}
+
 /** The request URL of `method` (https://green-api.com/en/docs/api/service/GetContacts/). */
 export function methodUrl(credentials: Credentials, method: ApiMethod): string {
   return `${credentials.apiUrl}/waInstance${credentials.idInstance}/${method}/${credentials.apiTokenInstance}`;

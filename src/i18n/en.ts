@@ -292,6 +292,50 @@ export const en = {
     '{count} rows marked removed since you were asked were not deleted: choose the menu item again to see them.',
   'diag.groupsHeldBack':
     'Groups held back: the last list had no groups, {groups} group rows were left as they were.',
+  // Quotas (issue 17): the request ledger, plans, prices, the 466 pause, the meter.
+  'quota.months': 'January,February,March,April,May,June,July,August,September,October,November,December',
+  /** A thousand as written here: the character between the digits groups them. */
+  'quota.thousands': '1,000',
+  'error.quotaUsed':
+    '{method}: {used} of {total} used this month: the monthly quota is used up (466). Scheduled refreshes resume on {date} (UTC), or upgrade the plan in the GREEN-API console.',
+  'error.quotaMethod':
+    '{method}: the monthly quota of your GREEN-API plan is used up (466). Scheduled refreshes resume on {date} (UTC), or upgrade the plan in the GREEN-API console.',
+  'field.plan.invalid': 'Choose the GREEN-API plan: developer, business or custom.',
+  'field.caps.invalid':
+    '{method}: type a whole number of requests a month (0 or more), or leave it blank for no cap.',
+  'field.refresh.overCap':
+    '{option} costs about {cost} {method} requests a month, more than the {cap} of your plan. The most frequent schedule that fits: {suggestion}.',
+  'field.members.overCap':
+    'Group members on schedule cost about {cost} getGroupData requests a month ({groups} groups × 31 days), more than the {cap} of your plan. Turn it off, or choose a plan with more requests.',
+  'settings.plan': 'GREEN-API plan',
+  'settings.plan.developer': 'Developer (free)',
+  'settings.plan.business': 'Business',
+  'settings.plan.custom': 'Custom caps',
+  'settings.plan.hint':
+    'Monthly caps per instance, renewed on the 1st (UTC here). Requests of other tools to the instance are not seen here.',
+  'settings.caps.label': '{method} a month (blank: no cap)',
+  'settings.price': '{option} ≈ {cost} {method} a month of your {cap}.',
+  'settings.price.noCap': '{option} ≈ {cost} {method} a month (no cap).',
+  'settings.price.members':
+    'Group members on schedule ≈ {cost} getGroupData a month ({groups} groups × 31) of your {cap}.',
+  'settings.price.membersNoCap':
+    'Group members on schedule ≈ {cost} getGroupData a month ({groups} groups × 31, no cap).',
+  'settings.price.over': 'This does not fit your plan.',
+  'settings.runtime.warn':
+    "At the measured {seconds} s a run, {option} needs about {minutes} min of trigger time a day: more than Apps Script's 90 min a day for a personal Google account (Workspace: 6 h).",
+  'settings.schedule.overCap':
+    'The saved schedule ({option}) does not fit the plan: about {cost} {method} a month of {cap}. It keeps running until the settings are saved again; then choose one that fits.',
+  'settings.meter': 'Quotas',
+  'settings.meter.row': '{method}: {used} of {cap} this month (resets {date}).',
+  'settings.meter.rowNoCap': '{method}: {used} this month (no cap).',
+  'settings.meter.paused':
+    '{method}: used up (466). Scheduled work that needs it is paused until {date} (one try a day).',
+  'settings.meter.apps':
+    'Apps Script today (UTC): trigger time {minutes} of {quota} min a day (Workspace: 360), UrlFetch calls {fetches} of 20,000.',
+  'settings.meter.note':
+    'Counted by this spreadsheet; requests other tools make to the same instance are not seen here.',
+  'diag.quota': 'GREEN-API quota',
+  'diag.appsQuota': 'Apps Script quota',
 } as const;
 
 /** A key of the strings table. */

@@ -34,7 +34,43 @@ export function isStringKey(key: string): key is StringKey {
 
 /** The words for an error kind, with its detail filled in. */
 export function errorText(t: Translate, kind: ErrorKind, detail = ''): string {
+  if (kind === 'quota') {
+    const words = quotaWords(t, detail);
+    if (words) return words;
+  }
   return t(`error.${kind}` as StringKey, { detail });
+}
+
+/**
+ * A quota error's words from its detail `method|used|total|resumesAt` (greenapi/client.ts quotaDetail):
+ * "getContacts: 1,000 of 1,000 used this month (466); scheduled refreshes resume on 1 January (UTC), …".
+ */
+function quotaWords(t: Translate, detail: string): string | null {
+  const [method, used, total, resumesAt] = detail.split('|');
+  const at = Number(resumesAt);
+  if (!method || !(at > 0)) return null;
+  const date = dateWords(t, at);
+  if (used === '' || total === '' || used === undefined || total === undefined)
+    return t('error.quotaMethod', { method, date });
+  return t('error.quotaUsed', {
+    method,
+    used: countWords(t, Number(used)),
+    total: countWords(t, Number(total)),
+    date,
+  });
+}
+
+/** A UTC date as a person reads it: "1 January" (en), "1 января" (ru). */
+export function dateWords(t: Translate, ms: number): string {
+  const d = new Date(ms);
+  const names = t('quota.months').split(',');
+  return `${d.getUTCDate()} ${names[d.getUTCMonth()] ?? d.getUTCMonth() + 1}`;
+}
+
+/** A count with thousands grouped: "1,000" (en), "1 000" (ru). */
+export function countWords(t: Translate, n: number): string {
+  const separator = t('quota.thousands').slice(1, -3);
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
 /** A key's words in every language, the locale's language first (to recognise what any user's add-on wrote). */

@@ -295,4 +295,47 @@ export const ru: Record<StringKey, string> = {
     'Строки, помеченные удалёнными после вопроса ({count}), не удалены: выберите пункт меню ещё раз, чтобы их увидеть.',
   'diag.groupsHeldBack':
     'Группы придержаны: в последнем списке не было групп, строки групп ({groups}) оставлены как были.',
+  // Квоты (задача 17): учёт запросов, тарифы, цены расписаний, пауза после 466, счётчик.
+  'quota.months': 'января,февраля,марта,апреля,мая,июня,июля,августа,сентября,октября,ноября,декабря',
+  /** A thousand as written here: the character between the digits groups them. */
+  'quota.thousands': '1\u00a0000',
+  'error.quotaUsed':
+    '{method}: использовано {used} из {total} в этом месяце: месячная квота исчерпана (466). Обновления по расписанию возобновятся {date} (UTC), или смените тариф в консоли GREEN-API.',
+  'error.quotaMethod':
+    '{method}: месячная квота тарифа GREEN-API исчерпана (466). Обновления по расписанию возобновятся {date} (UTC), или смените тариф в консоли GREEN-API.',
+  'field.plan.invalid': 'Выберите тариф GREEN-API: developer, business или custom.',
+  'field.caps.invalid':
+    '{method}: введите целое число запросов в месяц (0 или больше) или оставьте пустым, если лимита нет.',
+  'field.refresh.overCap':
+    '{option} — это около {cost} запросов {method} в месяц, больше лимита тарифа ({cap}). Самое частое расписание, которое помещается: {suggestion}.',
+  'field.members.overCap':
+    'Участники групп по расписанию — это около {cost} запросов getGroupData в месяц ({groups} групп × 31 день), больше лимита тарифа ({cap}). Отключите это или выберите тариф с большим лимитом.',
+  'settings.plan': 'Тариф GREEN-API',
+  'settings.plan.developer': 'Разработчик (бесплатный)',
+  'settings.plan.business': 'Бизнес',
+  'settings.plan.custom': 'Свои лимиты',
+  'settings.plan.hint':
+    'Лимиты на инстанс в месяц, обновляются 1 числа (здесь по UTC). Запросы других программ к инстансу здесь не видны.',
+  'settings.caps.label': '{method} в месяц (пусто: без лимита)',
+  'settings.price': '{option} ≈ {cost} {method} в месяц из {cap}.',
+  'settings.price.noCap': '{option} ≈ {cost} {method} в месяц (без лимита).',
+  'settings.price.members':
+    'Участники групп по расписанию ≈ {cost} getGroupData в месяц ({groups} групп × 31) из {cap}.',
+  'settings.price.membersNoCap':
+    'Участники групп по расписанию ≈ {cost} getGroupData в месяц ({groups} групп × 31, без лимита).',
+  'settings.price.over': 'Это не помещается в тариф.',
+  'settings.runtime.warn':
+    'При измеренных {seconds} с на запуск расписание «{option}» займёт около {minutes} мин работы триггеров в день: больше 90 мин в день, которые Apps Script даёт личному аккаунту Google (Workspace: 6 ч).',
+  'settings.schedule.overCap':
+    'Сохранённое расписание ({option}) не помещается в тариф: около {cost} {method} в месяц из {cap}. Оно работает, пока настройки не сохранят снова; тогда выберите подходящее.',
+  'settings.meter': 'Квоты',
+  'settings.meter.row': '{method}: {used} из {cap} в этом месяце (сброс {date}).',
+  'settings.meter.rowNoCap': '{method}: {used} в этом месяце (без лимита).',
+  'settings.meter.paused':
+    '{method}: исчерпано (466). Работа по расписанию, которой он нужен, приостановлена до {date} (одна попытка в день).',
+  'settings.meter.apps':
+    'Apps Script сегодня (UTC): триггеры {minutes} из {quota} мин в день (Workspace: 360), UrlFetch {fetches} из 20 000.',
+  'settings.meter.note': 'Считает эта таблица; запросы других программ к тому же инстансу здесь не видны.',
+  'diag.quota': 'Квота GREEN-API',
+  'diag.appsQuota': 'Квота Apps Script',
 };

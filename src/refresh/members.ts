@@ -30,6 +30,7 @@ import {
 } from '../members/job';
 import { memberRows, namesOf } from '../members/rows';
 import type { Services } from '../platform/services';
+import { scheduledMayAsk } from '../quota/pause';
 import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
 import { recalculateFormulas } from '../sheet/formula-cells';
@@ -111,6 +112,8 @@ export function scheduledMembers(services: Services, t: Translate, startedAt: nu
   if (!settings) return null;
   const job = loadJob(properties);
   const now = services.clock.now();
+  const resume = job && resumable(job, instanceKey(settings), now);
+  if (membersPaused(services, !resume)) return null;
   if (job && resumable(job, instanceKey(settings), now)) {
     if (job.state === 'stopped' && now - job.lastRunAt < SCHEDULED_EVERY_MS) return null;
     return runMembers(services, 'auto', t, { startedAt });
@@ -118,6 +121,30 @@ export function scheduledMembers(services: Services, t: Translate, startedAt: nu
   if (settings.membersOnSchedule && (!job || now - job.startedAt >= SCHEDULED_EVERY_MS))
     return runMembers(services, 'auto', t, { startedAt, fresh: true });
   return null;
+}
+
+/**
+ * True when scheduled members work must wait for the quota (quota/pause.ts): getGroupData — and getContacts for a
+ * `fresh` job, which starts with the contact list — answered 466 this month and this is not the day's probe.
+ * A pending job is then stopped with the quota as its error, so no follow-up comes back for it; the next
+ * scheduled refresh tries it again once a day, and a person's Import group members at once.
+ */
+export function membersPaused(services: Services, fresh: boolean): boolean {
+  const properties = services.properties();
+  const settings = loadSettings(properties);
+  if (!settings) return false;
+  const methods = fresh ? ['getGroupData', 'getContacts'] : ['getGroupData'];
+  if (scheduledMayAsk(services, instanceKey(settings), methods, services.clock.now())) return false;
+  const job = loadJob(properties);
+  if (isPending(job)) {
+    job.state = 'stopped';
+    job.nextAt = null;
+    job.errorKind = 'quota';
+    job.errorDetail = '';
+    saveJob(properties, job);
+    safely(services, 'triggers', () => settleFollowUp(services));
+  }
+  return true;
 }
 
 /** Runs one slice of the members import (starting a job, or continuing the unfinished one). */
@@ -190,6 +217,8 @@ function slice(
   const deps: ClientDeps = {
     http: services.http,
     clock,
+    properties: () => services.properties(),
+    cache: () => services.cache(),
     pacer: new Pacer(clock),
     deadline: startedAt + SLICE_HARD_MS - 30_000,
   };

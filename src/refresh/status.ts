@@ -54,3 +54,10 @@ export function writeStatus(properties: GoogleAppsScript.Properties.Properties, 
 export function clearStatus(properties: GoogleAppsScript.Properties.Properties): void {
   properties.deleteProperty(KEY);
 }
+
+/** Forgets a pending contacts retry (scheduled work is paused by the quota: it would only come back to wait). */
+export function dropRetry(properties: GoogleAppsScript.Properties.Properties): void {
+  const status = readStatus(properties);
+  if (status?.nextRetryAt == null) return;
+  writeStatus(properties, { ...status, nextRetryAt: null });
+}

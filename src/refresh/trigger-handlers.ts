@@ -7,14 +7,22 @@
  * auto-refreshes: the document remembers which trigger is the current one, and any other auto-refresh trigger
  * removes itself when it fires. The event's `triggerUid`:
  * https://developers.google.com/apps-script/guides/triggers/events#time-driven_events
+ * A method GREEN-API answered 466 this month pauses the scheduled work that needs it (quota/pause.ts: until the
+ * 1st of next month, UTC, with one probe a day); each trigger execution's own runtime is measured into the
+ * ledger for the meter and the sidebar's warning (Apps Script allows 90 minutes of triggers a day for a
+ * personal account: https://developers.google.com/apps-script/guides/services/quotas).
  */
 import { translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
+import { countTriggerRun } from '../quota/ledger';
+import { scheduledMayAsk } from '../quota/pause';
+import { instanceKey, loadSettings } from '../settings/store';
 import { pendingWork, settleFollowUp } from './follow-up';
-import { runMembers, scheduledMembers } from './members';
+import { membersPaused, runMembers, scheduledMembers } from './members';
 import { recordUnexpected, runRefresh } from './refresh';
 import { safely } from './safely';
 import { cancelFollowUp, currentAutoTrigger, followUpFired } from './schedule';
+import { dropRetry } from './status';
 
 /** The part of a time-driven event the handlers read. */
 export interface ClockEvent {
@@ -34,7 +42,7 @@ export function autoRefresh(services: Services, event?: ClockEvent): void {
       return;
     }
     const t = translator(services.locale());
-    runRefresh(services, 'auto', t);
+    if (contactsMayAsk(services)) runRefresh(services, 'auto', t);
     members(services, () => scheduledMembers(services, t, startedAt));
   });
 }
@@ -53,11 +61,24 @@ export function retryRefresh(services: Services, event?: ClockEvent): void {
     const t = translator(services.locale());
     const due = pendingWork(properties);
     const soon = startedAt + DUE_SLACK_MS;
-    if (due.contactsAt !== null && due.contactsAt <= soon) runRefresh(services, 'retry', t);
-    if (due.membersAt !== null && due.membersAt <= soon)
+    if (due.contactsAt !== null && due.contactsAt <= soon && contactsMayAsk(services))
+      runRefresh(services, 'retry', t);
+    if (due.membersAt !== null && due.membersAt <= soon && !membersPaused(services, false))
       members(services, () => runMembers(services, 'continue', t, { startedAt }));
     safely(services, 'triggers', () => settleFollowUp(services));
   });
+}
+
+/**
+ * True when scheduled work may ask for the contact list: getContacts is not exhausted this month, or this run is
+ * the day's probe. When it may not, a pending contacts retry is dropped (it would only come back to wait).
+ */
+function contactsMayAsk(services: Services): boolean {
+  const settings = loadSettings(services.properties());
+  if (!settings) return true; // the refresh records that nothing is set up
+  if (scheduledMayAsk(services, instanceKey(settings), ['getContacts'], services.clock.now())) return true;
+  safely(services, 'status', () => dropRetry(services.properties()));
+  return false;
 }
 
 /** The members part of a trigger run: its failure is the members job's, never recorded as a contacts refresh's. */
@@ -70,6 +91,16 @@ function members(services: Services, work: () => unknown): void {
 }
 
 function silently(services: Services, source: 'auto' | 'retry', work: () => void): void {
+  const startedAt = services.clock.now();
+  try {
+    run(services, source, work);
+  } finally {
+    // This execution's own runtime, against Apps Script's daily trigger quota (measured, never failing the run).
+    countTriggerRun(services, services.clock.now(), services.clock.now() - startedAt, source === 'auto');
+  }
+}
+
+function run(services: Services, source: 'auto' | 'retry', work: () => void): void {
   try {
     if (!services.hasDocumentStore()) {
       // No document properties in this run: no settings to read, nowhere to record a status but the log.

@@ -4,12 +4,17 @@
  */
 import { ALLOWED_HOSTS, isAllowedHost } from '../greenapi/hosts';
 import type { Credentials } from '../greenapi/url';
+import { CAPPED_METHODS, capsOf, type MonthlyCaps, PLANS, type Plan } from '../quota/plans';
 
 /** Stored settings. `apiTokenInstance` never leaves the server except inside a request URL. */
 export interface Settings extends Credentials {
   refreshEveryMinutes: number;
   /** Also refresh group members on schedule (once a day at most: it spends getGroupData's quota). */
   membersOnSchedule: boolean;
+  /** The GREEN-API plan (quota/plans.ts); "developer" unless chosen. */
+  plan: Plan;
+  /** The monthly caps in force: the plan's documented ones, or those typed for a Custom plan. */
+  monthlyCaps: MonthlyCaps;
 }
 
 /** What the sidebar sends to saveSettings. Everything optional; a blank token keeps the stored one. */
@@ -19,6 +24,10 @@ export interface SettingsForm {
   apiTokenInstance?: unknown;
   refreshEveryMinutes?: unknown;
   membersOnSchedule?: unknown;
+  /** "developer" (also when absent), "business" or "custom". */
+  plan?: unknown;
+  /** For "custom": `{getContacts, getGroupData, checkWhatsapp}`, a number each, blank for no cap. */
+  monthlyCaps?: unknown;
 }
 
 /** The field names of the form, as the sidebar knows them. */
@@ -27,7 +36,9 @@ export type Field =
   | 'idInstance'
   | 'apiTokenInstance'
   | 'refreshEveryMinutes'
-  | 'membersOnSchedule';
+  | 'membersOnSchedule'
+  | 'plan'
+  | 'monthlyCaps';
 
 /** GREEN-API's generic host; the console shows the instance's own (e.g. https://7105.api.greenapi.com). */
 export const DEFAULT_API_URL = 'https://api.green-api.com';
@@ -57,6 +68,7 @@ export function validateSettings(
   minRefreshMinutes: number,
 ): Settings {
   if (!form || typeof form !== 'object') throw new FieldError('apiUrl', 'field.formMissing');
+  const plan = validatePlan(form.plan);
   return {
     apiUrl: validateApiUrl(form.apiUrl),
     idInstance: validateIdInstance(form.idInstance),
@@ -71,7 +83,38 @@ export function validateSettings(
       minRefreshMinutes,
     ),
     membersOnSchedule: validateFlag(form.membersOnSchedule, stored?.membersOnSchedule ?? false),
+    plan,
+    monthlyCaps: capsOf(plan, plan === 'custom' ? validateCaps(form.monthlyCaps) : null),
   };
+}
+
+/** "developer" (also blank or absent), "business" or "custom", any case. */
+export function validatePlan(value: unknown): Plan {
+  if (value == null || value === '') return 'developer';
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if ((PLANS as readonly string[]).includes(text)) return text as Plan;
+  throw new FieldError('plan', 'field.plan.invalid');
+}
+
+/** A Custom plan's caps: per method a whole number 0 or more (digits as text too), blank or absent for no cap. */
+export function validateCaps(value: unknown): MonthlyCaps {
+  const given = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  if (value != null && value !== '' && (typeof value !== 'object' || Array.isArray(value)))
+    throw new FieldError('monthlyCaps', 'field.caps.invalid', { method: CAPPED_METHODS[0] });
+  const caps = {} as MonthlyCaps;
+  for (const method of CAPPED_METHODS) {
+    const raw = given[method];
+    const text = typeof raw === 'string' ? raw.trim() : raw;
+    if (text == null || text === '') {
+      caps[method] = null;
+      continue;
+    }
+    const n = typeof text === 'string' && /^\d{1,12}$/.test(text) ? Number(text) : text;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)
+      throw new FieldError('monthlyCaps', 'field.caps.invalid', { method });
+    caps[method] = n;
+  }
+  return caps;
 }
 
 /** A yes/no choice: true or false (also "true"/"false"); missing keeps `current`. */

@@ -6,7 +6,13 @@
  */
 import type { Translate } from '../i18n/i18n';
 import type { Services } from '../platform/services';
-import { type MergePlan, type MergeRefusal, planMerge, type TableSchema } from '../table/keyed-table';
+import {
+  type MergePlan,
+  type MergeRefusal,
+  ownRows,
+  planMerge,
+  type TableSchema,
+} from '../table/keyed-table';
 import { findOwnColumns, type OwnColumns } from '../table/own-columns';
 import { isRemovedMark, removedMark } from '../table/removed-mark';
 import { appendChanges, type ChangeWords, changeLines, logHeader } from './changes-log';
@@ -127,4 +133,20 @@ export function logTable(
     logHeader(t),
     changeLines(merge.plan.changes, table.words(t), time, table.logId),
   );
+}
+
+/**
+ * The table's live rows as the sheet holds them (exact text of its data columns, the sheet's order), found the
+ * way the writer finds them (its stored sheet id and tags, else header words and contents); null when there is
+ * no table. Reads only: custom functions may call it (its own columns beyond the used area read as empty).
+ */
+export function readTableRows(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  table: SheetTable,
+  locale: string,
+  context: TableContext | null,
+): string[][] | null {
+  const located = locateTable(spreadsheet, table, locale, context);
+  if (!located) return null;
+  return ownRows(table.schema(locale), located.read.content, located.own, isRemovedMark);
 }

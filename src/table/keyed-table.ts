@@ -13,7 +13,7 @@
 import { matchRows } from './match-rows';
 import { findOwnColumns, type OwnColumns } from './own-columns';
 import { planBlocks } from './plan-blocks';
-import { hasContent, headerKey, type SheetContent, usedWidth } from './sheet-content';
+import { cellText, hasContent, headerKey, keyAt, SEP, type SheetContent, usedWidth } from './sheet-content';
 import type { MarkCells } from './write-plan';
 
 export { headerKey, keepInput, type SheetContent, type TableTags } from './sheet-content';
@@ -184,6 +184,33 @@ export function planMerge(
     changes,
     counts: matched.counts,
   };
+}
+
+/**
+ * The table's live rows as they stand in `sheet`, its own columns already found (own-columns.ts, as the merge
+ * finds them): below the header row, per key its first row (a valid key, not marked removed), each as the exact
+ * text of the table's data columns, in the sheet's order. What a cold formula reads instead of asking GREEN-API.
+ */
+export function ownRows(
+  schema: TableSchema,
+  sheet: SheetContent,
+  own: Pick<OwnColumns, 'columns' | 'headerRow'>,
+  isRemovedMark: (text: string) => boolean,
+): string[][] {
+  const usedRows = hasContent(sheet) ? sheet.values.length : 0;
+  const columns = own.columns;
+  const keyColumns = schema.columns.flatMap((c, i) => (c.key ? [columns[i] - 1] : []));
+  const statusColumn = columns[schema.columns.length] - 1;
+  const seen = new Set<string>();
+  const rows: string[][] = [];
+  for (let r = own.headerRow + 1; r < usedRows; r++) {
+    const key = keyAt(sheet, r, keyColumns);
+    if (key === null || seen.has(key) || !schema.validKey(key.split(SEP))) continue;
+    seen.add(key);
+    if (isRemovedMark(cellText(sheet, r, statusColumn).trim())) continue;
+    rows.push(schema.columns.map((_, i) => cellText(sheet, r, columns[i] - 1)));
+  }
+  return rows;
 }
 
 /** Column letters of a 1-based column number (1 → A, 27 → AA). */

@@ -14,6 +14,7 @@ import type { StringKey } from '../i18n/en';
 import { errorText, isStringKey, translator } from '../i18n/i18n';
 import { loadJob } from '../members/job';
 import type { Services } from '../platform/services';
+import { readLedger } from '../quota/ledger';
 import {
   AUTO_HANDLER,
   auditTriggers,
@@ -26,9 +27,10 @@ import {
   TRIGGER_BUDGET,
 } from '../refresh/schedule';
 import { readStatus } from '../refresh/status';
-import { FieldError, validateSettings } from '../settings/settings';
+import { FieldError, REFRESH_CHOICES, validateSettings } from '../settings/settings';
 import { loadSettings } from '../settings/store';
 import { membersView } from './members-view';
+import { quotaView, TRIGGER_QUOTA_MS } from './quota-view';
 
 /** One line of the report. */
 export interface DiagnosticRow {
@@ -76,6 +78,20 @@ export function runDiagnostics(services: Services): DiagnosticReport {
       rows.push({ check: t('diag.state'), level: 'fail', text });
     }
   }
+
+  // The meter: GREEN-API requests this month against the plan, and Apps Script's side today.
+  const quota = quotaView(services, settings, REFRESH_CHOICES, t);
+  if (settings) {
+    const text = [...quota.meter, quota.scheduleWarning, t('settings.meter.note')].filter(Boolean).join(' ');
+    const level = quota.paused.length > 0 || quota.scheduleWarning ? 'warn' : 'ok';
+    rows.push({ check: t('diag.quota'), level, text });
+  }
+  const runtime = readLedger(services, now).triggerMs;
+  rows.push({
+    check: t('diag.appsQuota'),
+    level: runtime > TRIGGER_QUOTA_MS * 0.8 ? 'warn' : 'ok',
+    text: quota.apps,
+  });
 
   // The mode the add-on believes it runs in, and Google's own word for it: a test deployment of an add-on may
   // report NONE (the enum documents NONE and the add-on sources only), which the live check must be able to see.

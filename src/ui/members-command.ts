@@ -72,7 +72,7 @@ function outcomeWords(services: Services, t: Translate, result: MembersResult): 
       });
     case 'stopped':
       return result.error?.kind === 'quota'
-        ? t('members.quota', { done: result.done, total: result.total })
+        ? `${t('members.quota', { done: result.done, total: result.total })} ${errorText(t, 'quota', result.error.detail)}`
         : t('members.failed', {
             error: errorText(t, result.error?.kind ?? 'unexpected', result.error?.detail ?? ''),
             done: result.done,

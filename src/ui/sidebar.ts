@@ -15,6 +15,8 @@ import type { StringKey } from '../i18n/en';
 import { errorText, isStringKey, type Translate, table, translator } from '../i18n/i18n';
 import { clearJob, loadJob } from '../members/job';
 import type { Services } from '../platform/services';
+import type { MonthlyCaps, Plan } from '../quota/plans';
+import { fittingChoices } from '../quota/price';
 import { settleFollowUp } from '../refresh/follow-up';
 import { safely } from '../refresh/safely';
 import { applyAutoRefresh, isBudgetRefusal, isHourlyRefusal, minRefreshMinutes } from '../refresh/schedule';
@@ -30,6 +32,7 @@ import {
 } from '../settings/settings';
 import { instanceKey, loadSettings, storeSettings } from '../settings/store';
 import { type MembersView, membersView } from './members-view';
+import { checkSchedule, type QuotaView, quotaView, scheduleOf } from './quota-view';
 
 /** The settings as the sidebar sees them. */
 export interface SettingsView {
@@ -50,6 +53,11 @@ export interface SettingsView {
   status: StatusView | null;
   /** The members import, in words (null before the first). */
   members: MembersView | null;
+  /** The GREEN-API plan and the monthly caps in force (the documented ones unless Custom). */
+  plan: Plan;
+  monthlyCaps: MonthlyCaps;
+  /** Prices, the meter, and a saved schedule that does not fit (ui/quota-view.ts). */
+  quota: QuotaView;
   message?: string;
 }
 
@@ -87,13 +95,18 @@ export function settingsView(services: Services): SettingsView {
   const settings = loadSettings(services.properties());
   const installation = services.triggers.installation();
   const min = minRefreshMinutes(installation);
+  const allowed = REFRESH_CHOICES.filter((m) => m === 0 || m >= min);
+  const quota = quotaView(services, settings, allowed, t);
+  // Only schedules that fit the plan are offered (the saved one stays selected, flagged, until saved again).
+  const schedule = settings ? scheduleOf(services, settings) : null;
+  const offered = schedule ? fittingChoices(allowed, schedule, quota.monthlyCaps) : allowed;
   return {
     apiUrl: settings?.apiUrl ?? DEFAULT_API_URL,
     idInstance: settings?.idInstance ?? '',
     tokenHint: settings ? tokenHint(settings.apiTokenInstance) : '',
     hasToken: Boolean(settings?.apiTokenInstance),
     refreshEveryMinutes: settings?.refreshEveryMinutes ?? 0,
-    refreshChoices: REFRESH_CHOICES.filter((m) => m === 0 || m >= min),
+    refreshChoices: offered,
     installation,
     membersOnSchedule: settings?.membersOnSchedule ?? false,
     // Shown in every bound script: getEditors() may or may not count the owner and never shows link sharing
@@ -102,6 +115,9 @@ export function settingsView(services: Services): SettingsView {
     sharedToken: installation === 'bound',
     status: statusView(services, t),
     members: membersView(services, t, loadJob(services.properties())),
+    plan: quota.plan,
+    monthlyCaps: quota.monthlyCaps,
+    quota,
   };
 }
 
@@ -113,7 +129,15 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
   const installation = services.triggers.installation();
   let settings: Settings;
   try {
-    settings = validateSettings(form, stored, minRefreshMinutes(installation));
+    const min = minRefreshMinutes(installation);
+    settings = validateSettings(form, stored, min);
+    // Priced before it is saved: a schedule that cannot fit its plan is refused (ui/quota-view.ts).
+    checkSchedule(
+      services,
+      settings,
+      REFRESH_CHOICES.filter((m) => m === 0 || m >= min),
+      t,
+    );
   } catch (error) {
     throw fieldMessage(error, t);
   }

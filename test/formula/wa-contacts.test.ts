@@ -236,14 +236,18 @@ describe('WA_CONTACTS', () => {
     expect(generateContacts(1).length).toBe(1);
   });
 
-  it('ignores a corrupted snapshot chunk and fetches again', () => {
+  it('ignores a corrupted snapshot chunk: reads the table instead, and fetches only when there is none', () => {
     const emu = addon.fresh();
     emu.run('importContacts');
     corruptOneChunk(emu.cache.document);
     addon.api.clearRequestsSync();
     emu.setFormula(CELLS, 'A1', '=WA_CONTACTS()');
-    expect(getContactsCalls()).toBe(1);
+    expect(getContactsCalls()).toBe(0);
     expect(spill(emu)).toHaveLength(SAMPLE_CONTACTS.length + 1);
+    emu.spreadsheet.deleteSheet(emu.spreadsheet.getSheetByName(SHEET) as GoogleAppsScript.Spreadsheet.Sheet);
+    corruptOneChunk(emu.cache.document);
+    emu.setFormula(CELLS, 'A2', '=WA_CONTACTS("group")');
+    expect(getContactsCalls()).toBe(1);
   });
 });
 

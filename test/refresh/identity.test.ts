@@ -138,7 +138,7 @@ describe('the five ways to lose data, each closed', () => {
 
   it('Delete removed contacts deletes exactly the rows the person was shown, while an auto-refresh changes the marks', () => {
     const emu = addon.fresh();
-    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 10 }));
+    emu.run('saveSettings', defaultForm(addon.api, { plan: 'business', refreshEveryMinutes: 10 }));
     serve(people(6));
     emu.run('importContacts');
     for (let r = 2; r <= 7; r++) emu.setCellValue(SHEET, `G${r}`, `note ${r}`);
@@ -298,7 +298,7 @@ describe('a title row above the header', () => {
 describe('a list without groups (GREEN-API issue 919)', () => {
   it('a trigger applies the users and leaves the group rows as they were; the status and Diagnostics say so', () => {
     const emu = addon.fresh();
-    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 10 }));
+    emu.run('saveSettings', defaultForm(addon.api, { plan: 'business', refreshEveryMinutes: 10 }));
     serve([...people(3), ...GROUPS]);
     emu.run('importContacts');
     serve(people(2));

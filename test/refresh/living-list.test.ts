@@ -270,7 +270,12 @@ describe('the short-answer guard', () => {
     serve(people(10));
     emu.run('importContacts');
     emu.setFormula('Sheet1', 'A1', '=WA_CONTACTS()');
-    emu.run('saveSettings', { apiUrl: addon.api.url, idInstance: '1101000001', refreshEveryMinutes: 30 });
+    emu.run('saveSettings', {
+      apiUrl: addon.api.url,
+      idInstance: '1101000001',
+      refreshEveryMinutes: 30,
+      plan: 'business',
+    });
     const before = rows(emu);
     const log = rows(emu, LOG);
     serve(people(4));
@@ -304,7 +309,12 @@ describe('the short-answer guard', () => {
     const emu = addon.fresh();
     serve(people(10));
     emu.run('importContacts');
-    emu.run('saveSettings', { apiUrl: addon.api.url, idInstance: '1101000001', refreshEveryMinutes: 30 });
+    emu.run('saveSettings', {
+      apiUrl: addon.api.url,
+      idInstance: '1101000001',
+      refreshEveryMinutes: 30,
+      plan: 'business',
+    });
     serve(people(2));
     emu.advanceTime(30 * MINUTE + 1000);
     expect(status(emu).outcome).toBe('heldBack');

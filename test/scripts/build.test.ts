@@ -68,8 +68,9 @@ describe('dist/Code.js', () => {
     for (const [, name] of menu.matchAll(/functionName: '(\w+)'/g)) expect(ENTRY_POINTS).toContain(name);
   });
 
-  it('stays under 200 KB, readable (not minified: a person may read it in the Apps Script editor)', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(200 * 1024);
+  it('stays under 300 KB, readable (not minified: a person may read it in the Apps Script editor)', () => {
+    // Our own bound, not Google's: the add-on grew with identity, quotas and trigger ids (228 KB); readable beats small.
+    expect(Buffer.byteLength(code)).toBeLessThan(300 * 1024);
     expect(code.split('\n').length).toBeGreaterThan(1000);
   });
 

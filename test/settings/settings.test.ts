@@ -134,7 +134,67 @@ describe('validateSettings', () => {
       apiTokenInstance: 'tok',
       refreshEveryMinutes: 60,
       membersOnSchedule: false,
+      plan: 'developer',
+      monthlyCaps: { getContacts: 1000, getGroupData: 1000, checkWhatsapp: 100 },
     });
+  });
+
+  const base = { idInstance: '1101000001', apiTokenInstance: 'tok' };
+
+  it('takes the plan: developer when absent, business with its documented caps, custom with the typed caps', () => {
+    expect(validateSettings({ ...base, plan: '' }, null, 5)).toMatchObject({ plan: 'developer' });
+    expect(validateSettings({ ...base, plan: ' Business ' }, null, 5)).toMatchObject({
+      plan: 'business',
+      monthlyCaps: { getContacts: null, getGroupData: null, checkWhatsapp: 30_000 },
+    });
+    // A Developer plan ignores typed caps: its caps are the documented ones.
+    expect(
+      validateSettings({ ...base, plan: 'developer', monthlyCaps: { getContacts: 5 } }, null, 5).monthlyCaps,
+    ).toEqual({ getContacts: 1000, getGroupData: 1000, checkWhatsapp: 100 });
+    expect(
+      validateSettings(
+        {
+          ...base,
+          plan: 'custom',
+          monthlyCaps: { getContacts: '2000', getGroupData: 0, checkWhatsapp: ' ' },
+        },
+        null,
+        5,
+      ).monthlyCaps,
+    ).toEqual({ getContacts: 2000, getGroupData: 0, checkWhatsapp: null });
+  });
+
+  it.each([
+    [{ plan: 'enterprise' }, 'plan', 'field.plan.invalid', {}],
+    [{ plan: 3 }, 'plan', 'field.plan.invalid', {}],
+    [
+      { plan: 'custom', monthlyCaps: { getContacts: -1 } },
+      'monthlyCaps',
+      'field.caps.invalid',
+      { method: 'getContacts' },
+    ],
+    [
+      { plan: 'custom', monthlyCaps: { getGroupData: 'lots' } },
+      'monthlyCaps',
+      'field.caps.invalid',
+      { method: 'getGroupData' },
+    ],
+    [
+      { plan: 'custom', monthlyCaps: { checkWhatsapp: 1.5 } },
+      'monthlyCaps',
+      'field.caps.invalid',
+      { method: 'checkWhatsapp' },
+    ],
+    [{ plan: 'custom', monthlyCaps: 'many' }, 'monthlyCaps', 'field.caps.invalid', { method: 'getContacts' }],
+  ])('refuses %j naming the field', (form, field, key, params) => {
+    let caught: unknown;
+    try {
+      validateSettings({ ...base, ...form }, null, 5);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(FieldError);
+    expect(caught).toMatchObject({ field, key, params });
   });
 
   it('takes the members-on-schedule choice as a boolean, keeps the stored one when missing, and names a bad one', () => {

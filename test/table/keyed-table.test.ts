@@ -6,7 +6,14 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { contactsSchema } from '../../src/contacts/table';
-import { type MergePlan, planMerge, type SheetContent } from '../../src/table/keyed-table';
+import {
+  type MergePlan,
+  ownRows,
+  planMerge,
+  type SheetContent,
+  type TableSchema,
+} from '../../src/table/keyed-table';
+import { findOwnColumns } from '../../src/table/own-columns';
 
 const HEADERS = {
   id: ['ID'],
@@ -250,6 +257,38 @@ const scenario = fc.record({
   keep: fc.array(fc.boolean(), { maxLength: 25 }),
 });
 
+/** What a cold formula reads back: the own columns found as the merge finds them, then the live rows; null: no table. */
+function readBack(
+  schema: TableSchema,
+  sheet: SheetContent,
+  isRemoved: (text: string) => boolean,
+): string[][] | null {
+  const usedRows = sheet.values.length;
+  if (usedRows === 0) return null;
+  const usedColumns = Math.max(...sheet.values.map((r) => r.length));
+  const own = findOwnColumns(schema, sheet, { usedRows, usedColumns, rows: [] });
+  return 'error' in own ? null : ownRows(schema, sheet, own, isRemoved);
+}
+
+describe('reading a table back', () => {
+  it('gives the live rows in sheet order, first of a duplicated key only, and null without a table', () => {
+    const sheet = grid([
+      ['Note', 'Type', 'ID', 'Name', 'Status'],
+      ['a', 'user', '1@c.us', 'Ann'],
+      ['b', 'group', '2@g.us', '=x', 'removed 2026-01-01'],
+      ['c', '', 'Total'],
+      ['d', 'user', '1@c.us', 'Ann copy'],
+      ['e', 'group', '3@g.us', '00123'],
+    ]);
+    expect(readBack(schema, sheet, isRemovedMark)).toEqual([
+      ['1@c.us', '', 'Ann', '', 'user'],
+      ['3@g.us', '', '00123', '', 'group'],
+    ]);
+    expect(readBack(schema, grid([['Name'], ['Ann']]), isRemovedMark)).toBeNull();
+    expect(readBack(schema, { values: [], formulas: [] }, isRemovedMark)).toBeNull();
+  });
+});
+
 describe('the keyed-table merge, on random tables', () => {
   it('keeps every person’s cell beside its ID, makes live rows equal the new list, marks the rest, writes only its columns', () => {
     fc.assert(
@@ -308,6 +347,10 @@ describe('the keyed-table merge, on random tables', () => {
         const live = body.filter((r) => r[own('Status')] === '');
         const key = (r: unknown[]) => ['ID', 'Phone', 'Name', 'Contact name', 'Type'].map((n) => r[own(n)]);
         expect(live.map(key).sort()).toEqual(next.map((c) => row(c.id, c.name, c.contactName)).sort());
+        // What a formula reads back from the table (ownRows) is the new list exactly, whatever the layout.
+        expect(readBack(schema, after, isRemovedMark)?.sort()).toEqual(
+          next.map((c) => row(c.id, c.name, c.contactName)).sort(),
+        );
         const nextIds = new Set(next.map((c) => c.id));
         for (const r of body)
           if (!nextIds.has(String(r[own('ID')]))) expect(isRemovedMark(String(r[own('Status')]))).toBe(true);

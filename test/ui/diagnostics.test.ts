@@ -25,16 +25,25 @@ describe('Diagnostics', () => {
 
   it('reports a healthy setup: settings, state, trigger with its next run, snapshot, installation', () => {
     const emu = addon.fresh();
-    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 30 }));
+    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 120 }));
     emu.run('importContacts');
     const report = emu.run('showDiagnostics') as Report;
     expect(row(report, 'Settings')).toMatchObject({ level: 'ok' });
     expect(row(report, 'Settings').text).toContain(`…${TOKEN.slice(-4)}`);
     expect(row(report, 'GREEN-API instance')).toMatchObject({ level: 'ok' });
-    expect(row(report, 'Triggers').text).toMatch(/1 auto-refresh, 0 retry.*every 30 minutes\. ~\d{4}-/);
+    expect(row(report, 'Triggers').text).toMatch(/1 auto-refresh, 0 retry.*every 120 minutes\. ~\d{4}-/);
     expect(row(report, 'Formula snapshot').text).toMatch(/contacts, saved 0 minutes ago/);
     expect(row(report, 'Installation').text).toMatch(/bound/);
     expect(row(report, 'Last refresh')).toMatchObject({ level: 'ok' });
+    // The meter: this month's requests (Diagnostics' own getStateInstance is counted as it asks), Apps Script's day.
+    expect(row(report, 'GREEN-API quota')).toMatchObject({ level: 'ok' });
+    expect(row(report, 'GREEN-API quota').text).toMatch(
+      /^getContacts: 1 of 1,000 this month \(resets 1 February\)\. getGroupData: 0 of 1,000 .* getStateInstance: 1 this month \(no cap\)\. Counted by this spreadsheet; requests other tools make/,
+    );
+    expect(row(report, 'Apps Script quota')).toMatchObject({ level: 'ok' });
+    expect(row(report, 'Apps Script quota').text).toMatch(
+      /trigger time 0\.0 of 90 min a day .* UrlFetch calls 2 of 20,000/,
+    );
     expect(everythingVisible(emu)).not.toContain(TOKEN);
   });
 

@@ -13,14 +13,16 @@ describe('saveSettings and getSettings', () => {
     const emu = addon.fresh({}, undefined, false);
     const view = emu.run(
       'saveSettings',
-      defaultForm(addon.api, { apiUrl: `${addon.api.url}/`, refreshEveryMinutes: 30 }),
+      defaultForm(addon.api, { apiUrl: `${addon.api.url}/`, refreshEveryMinutes: 120 }),
     );
     expect(view).toMatchObject({
       apiUrl: addon.api.url,
       idInstance: '1101000001',
       hasToken: true,
       tokenHint: `…${TOKEN.slice(-4)}`,
-      refreshEveryMinutes: 30,
+      refreshEveryMinutes: 120,
+      plan: 'developer',
+      monthlyCaps: { getContacts: 1000, getGroupData: 1000, checkWhatsapp: 100 },
       message: 'Settings saved.',
     });
     expect(JSON.stringify(view)).not.toContain(TOKEN);
@@ -140,7 +142,8 @@ describe('testConnection', () => {
     const emu = addon.fresh({}, undefined, false);
     const report = emu.run('testConnection', defaultForm(addon.api)) as { ok: boolean };
     expect(report.ok).toBe(true);
-    expect(emu.properties.document).toEqual({});
+    // Nothing saved: only the request it made is counted (quota/ledger.ts).
+    expect(Object.keys(emu.properties.document)).toEqual(['wa.ledger']);
     expect(() => emu.run('testConnection', defaultForm(addon.api, { idInstance: 'abc' }))).toThrow(
       /^idInstance: /,
     );

@@ -133,6 +133,38 @@ function installServerStub(): void {
   (window as unknown as { google: unknown }).google = { script: { run: runner(null, null) } };
 }
 
+/** The quota part of a view (ui/quota-view.ts): the Developer plan, hourly runs priced, nothing measured yet. */
+const QUOTA: Pick<SettingsView, 'plan' | 'monthlyCaps' | 'quota'> = {
+  plan: 'developer',
+  monthlyCaps: { getContacts: 1000, getGroupData: 1000, checkWhatsapp: 100 },
+  quota: {
+    plan: 'developer',
+    monthlyCaps: { getContacts: 1000, getGroupData: 1000, checkWhatsapp: 100 },
+    pricing: {
+      choices: [0, 5, 10, 15, 30, 60, 120, 240, 360, 480, 720, 1440],
+      runs: Object.fromEntries(
+        [0, 5, 10, 15, 30, 60, 120, 240, 360, 480, 720, 1440].map((m) => [
+          String(m),
+          m ? Math.ceil(44640 / m) : 0,
+        ]),
+      ),
+      groups: 50,
+      days: 31,
+      avgRunMs: 0,
+      triggerQuotaMs: 90 * 60_000,
+    },
+    meter: [],
+    paused: [],
+    apps: '',
+    scheduleWarning: '',
+  },
+};
+/** What the form sends for the plan when nothing about it was touched. */
+const PLAN_FORM = {
+  plan: 'developer',
+  monthlyCaps: { getContacts: '', getGroupData: '', checkWhatsapp: '' },
+};
+
 const NO_STATUS_VIEW: SettingsView = {
   apiUrl: 'https://api.green-api.com',
   idInstance: '',
@@ -145,6 +177,7 @@ const NO_STATUS_VIEW: SettingsView = {
   sharedToken: false,
   status: null,
   members: null,
+  ...QUOTA,
 };
 
 const STORED_VIEW: SettingsView = {
@@ -159,6 +192,7 @@ const STORED_VIEW: SettingsView = {
   sharedToken: false,
   status: null,
   members: null,
+  ...QUOTA,
 };
 
 const ERROR_STATUS: StatusView = {
@@ -426,7 +460,7 @@ describe('Settings sidebar in Chromium', () => {
     await page.fill('#apiUrl', ' https://7105.api.greenapi.com/ ');
     await page.fill('#idInstance', '1101000001');
     await page.fill('#apiTokenInstance', 'abc123def456f00d');
-    await page.selectOption('#refreshEveryMinutes', '30');
+    await page.selectOption('#refreshEveryMinutes', '120');
     await page.check('#membersOnSchedule');
     await page.click('#save');
 
@@ -436,8 +470,9 @@ describe('Settings sidebar in Chromium', () => {
           apiUrl: ' https://7105.api.greenapi.com/ ',
           idInstance: '1101000001',
           apiTokenInstance: 'abc123def456f00d',
-          refreshEveryMinutes: 30,
+          refreshEveryMinutes: 120,
           membersOnSchedule: true,
+          ...PLAN_FORM,
         },
       ],
     ]);
@@ -532,6 +567,7 @@ describe('Settings sidebar in Chromium', () => {
           apiTokenInstance: 'typed-token',
           refreshEveryMinutes: 60,
           membersOnSchedule: false,
+          ...PLAN_FORM,
         },
       ],
     ]);
@@ -596,12 +632,15 @@ describe('Settings sidebar in Chromium', () => {
         apiTokenInstance: 'tok3n',
         refreshEveryMinutes: 0,
         membersOnSchedule: false,
+        ...PLAN_FORM,
       },
     ]);
     await until(page, `document.getElementById('message').textContent !== ''`);
 
     // The rest of the tab order: the select, the members checkbox (Space ticks it), then Save, Test connection.
     await page.focus('#apiTokenInstance');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('plan');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('refreshEveryMinutes');
     await page.keyboard.press('Tab');
@@ -640,6 +679,88 @@ describe('Settings sidebar in Chromium', () => {
     await page.click('#save');
     const expected = ru['settings.failed'].replace('{message}', 'server down');
     await until(page, `document.getElementById('message').textContent === ${JSON.stringify(expected)}`);
+  });
+
+  it('prices the schedule as the person chooses, offers only what fits the chosen plan, and sends the plan', async () => {
+    const { page } = await openSidebar('en', {
+      ...STORED_VIEW,
+      refreshChoices: [0, 60, 120, 240, 360, 480, 720, 1440],
+    });
+    const price = page.locator('#price-refresh');
+    expect(await price.textContent()).toBe('Every hour ≈ 744 getContacts a month of your 1,000.');
+    await page.check('#membersOnSchedule');
+    expect(await price.textContent()).toBe('Every hour ≈ 775 getContacts a month of your 1,000.');
+    expect(await page.locator('#price-members').textContent()).toBe(
+      'Group members on schedule ≈ 1,550 getGroupData a month (50 groups × 31) of your 1,000. This does not fit your plan.',
+    );
+    await page.uncheck('#membersOnSchedule');
+    // Business: every interval is offered, with no cap.
+    await page.selectOption('#plan', 'business');
+    const options = () =>
+      page
+        .locator('#refreshEveryMinutes option')
+        .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    expect(await options()).toEqual([
+      '0',
+      '5',
+      '10',
+      '15',
+      '30',
+      '60',
+      '120',
+      '240',
+      '360',
+      '480',
+      '720',
+      '1440',
+    ]);
+    await page.selectOption('#refreshEveryMinutes', '5');
+    expect(await price.textContent()).toBe('Every 5 minutes ≈ 8,928 getContacts a month (no cap).');
+    // Custom: the caps appear; 100 a month leaves every 8 hours and slower, and the nearest to the choice is kept.
+    await page.selectOption('#plan', 'custom');
+    expect(await page.locator('#monthlyCaps').isVisible()).toBe(true);
+    await page.getByLabel('getContacts a month (blank: no cap)').fill('100');
+    expect(await options()).toEqual(['0', '480', '720', '1440']);
+    expect(await page.locator('#refreshEveryMinutes').inputValue()).toBe('480');
+    expect(await price.textContent()).toBe('Every 8 hours ≈ 93 getContacts a month of your 100.');
+    await answer(page, 'saveSettings', { ...STORED_VIEW, message: en['settings.saved'] });
+    await page.click('#save');
+    await until(page, `window.__calls.some((c) => c.name === 'saveSettings')`);
+    expect((await calls(page, 'saveSettings'))[0].args[0]).toMatchObject({
+      refreshEveryMinutes: 480,
+      plan: 'custom',
+      monthlyCaps: { getContacts: '100', getGroupData: '', checkWhatsapp: '' },
+    });
+  });
+
+  it('shows the meter, flags a saved schedule that does not fit, and warns before passing 90 minutes of triggers a day', async () => {
+    const view = {
+      ...STORED_VIEW,
+      plan: 'business',
+      monthlyCaps: { getContacts: null, getGroupData: null, checkWhatsapp: 30000 },
+      refreshEveryMinutes: 60,
+      quota: {
+        ...QUOTA.quota,
+        pricing: { ...QUOTA.quota.pricing, avgRunMs: 25_000 },
+        meter: ['getContacts: 120 this month (no cap).'],
+        apps: 'Apps Script today (UTC): trigger time 3.2 of 90 min a day',
+        scheduleWarning: 'The saved schedule (Every 5 minutes) does not fit the plan.',
+      },
+    };
+    const { page } = await openSidebar('en', view);
+    expect(await page.locator('#meter-rows li').allTextContents()).toEqual([
+      'getContacts: 120 this month (no cap).',
+    ]);
+    expect(await page.locator('#meter-apps').textContent()).toMatch(/^Apps Script today/);
+    expect(await page.getByText(en['settings.meter.note']).isVisible()).toBe(true);
+    expect(await page.locator('#schedule-warning').textContent()).toBe(
+      'The saved schedule (Every 5 minutes) does not fit the plan.',
+    );
+    expect(await page.locator('#runtime-warning').textContent()).toBe('');
+    await page.selectOption('#refreshEveryMinutes', '5'); // 288 runs × 25 s = 120 min a day
+    expect(await page.locator('#runtime-warning').textContent()).toBe(
+      "At the measured 25.0 s a run, Every 5 minutes needs about 120 min of trigger time a day: more than Apps Script's 90 min a day for a personal Google account (Workspace: 6 h).",
+    );
   });
 
   it('when getSettings fails, shows why and keeps Save off (an empty refresh list would send 0)', async () => {
@@ -705,7 +826,9 @@ describe('Settings sidebar in Chromium', () => {
         }
         const inputs = Array.from(
           document.querySelectorAll<HTMLElement>('input:not([type="checkbox"]), select'),
-        ).map((el) => Math.round(el.getBoundingClientRect().width));
+        )
+          .filter((el) => el.offsetParent !== null)
+          .map((el) => Math.round(el.getBoundingClientRect().width));
         const form = Math.round(
           (document.getElementById('form') as HTMLElement).getBoundingClientRect().width,
         );

@@ -278,6 +278,10 @@ export class EmulatorCore {
   lastExecution: ExecutionRecord = {
     name: '(none)',
     authMode: 'FULL',
+    kind: 'test',
+    startedAt: 0,
+    endedAt: 0,
+    durationMs: 0,
     wallMs: 0,
     serviceMs: 0,
     ownMs: 0,
@@ -393,6 +397,10 @@ export class EmulatorCore {
       rec: {
         name: o.name,
         authMode: o.authMode,
+        kind: o.kind,
+        startedAt: this.clock,
+        endedAt: this.clock,
+        durationMs: 0,
         wallMs: 0,
         serviceMs: 0,
         ownMs: 0,
@@ -461,6 +469,8 @@ export class EmulatorCore {
     rec.wallMs = performance.now() - exec.t0 + exec.virtualMs;
     rec.serviceMs = Math.min(rec.serviceMs, rec.wallMs);
     rec.ownMs = Math.max(0, rec.wallMs - rec.serviceMs);
+    rec.endedAt = this.clock;
+    rec.durationMs = rec.endedAt - rec.startedAt;
     this.executions.push(rec);
     this.lastExecution = rec;
     const c = this.counters;

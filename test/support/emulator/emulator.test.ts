@@ -33,6 +33,21 @@ describe('execution model', () => {
     expect(emu.lastExecution.serviceMs).toBeGreaterThanOrEqual(5000);
   });
 
+  it('records each execution: its kind, and when it started and ended on the clock (what the script can measure)', () => {
+    const emu = emulator({ startTime: Date.parse('2026-03-01T10:00:00Z') });
+    emu.run('sleepThenNow', 5000);
+    expect(emu.lastExecution).toMatchObject({
+      kind: 'run',
+      startedAt: Date.parse('2026-03-01T10:00:00Z'),
+      endedAt: Date.parse('2026-03-01T10:00:05Z'),
+      durationMs: 5000,
+    });
+    emu.run('makeTrigger', 'minutes', 10);
+    emu.advanceTime(10 * MIN);
+    expect(emu.lastExecution).toMatchObject({ kind: 'trigger', name: 'onTick', durationMs: 0 });
+    expect(emu.lastExecution.startedAt).toBe(Date.parse('2026-03-01T10:10:05Z'));
+  });
+
   it('counts spreadsheet calls per execution and in totals', () => {
     const emu = emulator();
     emu.run('writeValues', 'Sheet1', 'A1:B1', [[1, 2]]);

@@ -14,6 +14,16 @@ export type ExecutionKind = 'run' | 'onOpen' | 'custom' | 'trigger' | 'test';
 export interface ExecutionRecord {
   name: string;
   authMode: AuthModeName;
+  /** What started it: a user action, onOpen, a custom function, a time-driven trigger. */
+  kind: ExecutionKind;
+  /**
+   * The emulator's clock when it started and ended, and the difference: how long it ran as the script itself can
+   * measure it (the virtual clock moves by fetches, sleeps and lock waits; on the platform, Date.now() is wall
+   * time). Apps Script's daily trigger quota counts the duration of trigger executions.
+   */
+  startedAt: number;
+  endedAt: number;
+  durationMs: number;
   /** Real elapsed time plus virtual time spent in Utilities.sleep / lock waits. */
   wallMs: number;
   /** Time inside service methods (real) plus virtual sleeps/waits. */

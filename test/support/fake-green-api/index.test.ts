@@ -331,6 +331,22 @@ describe('getGroupData', () => {
     expect((await get(fake.urlFor('getContacts'))).status).toBe(200);
   });
 
+  test('counts the quota per calendar month (UTC) on the request clock, for every method, getContacts included', async () => {
+    await config({ quota: { getContacts: 1, getGroupData: 1 }, quotaAsText: true });
+    const at = (iso: string) => ({ headers: { 'x-emulator-time': String(Date.parse(iso)) } });
+    expect((await get(fake.urlFor('getContacts'), at('2026-01-31T23:00:00Z'))).status).toBe(200);
+    const refused = await get(fake.urlFor('getContacts'), at('2026-01-31T23:59:59Z'));
+    expect(refused.status).toBe(466);
+    expect(JSON.parse(refused.body)).toMatchObject({
+      invokeStatus: { method: 'getcontacts', used: '1', total: '1', status: 'QUOTE_EXCEEDED' },
+    });
+    expect(
+      (await post({ groupId: GROUP }, { 'x-emulator-time': String(Date.parse('2026-01-31T23:59:59Z')) }))
+        .status,
+    ).toBe(200);
+    expect((await get(fake.urlFor('getContacts'), at('2026-02-01T00:00:00Z'))).status).toBe(200);
+  });
+
   test('keeps time by the emulator clock a request carries: 1 request per second per method', async () => {
     await config({ rateLimitPerSecond: 1 });
     const at = (ms: number) => ({ 'x-emulator-time': String(ms) });

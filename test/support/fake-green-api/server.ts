@@ -47,7 +47,7 @@ interface Instance {
   script: ScriptedResponse[];
   stateScript: ScriptedResponse[];
   groupScript: ScriptedResponse[];
-  /** Answered calls per API method (for the monthly quota). */
+  /** Answered calls per UTC month and API method (`yyyy-MM|method`), for the monthly quota. */
   used: Map<string, number>;
   emptyLeft: number;
   /** JSON bodies by query key ('' = full list), built lazily. */
@@ -250,8 +250,10 @@ function answerApi(method: string, rawPath: string, query: URLSearchParams, entr
   if (!apiMethod || method !== HTTP_METHOD[apiMethod]) return text(404, 'Not Found');
   if (rateLimited(inst, id, apiMethod, entry.at)) return text(429, 'Too Many Requests');
   const limit = inst.cfg.quota?.[apiMethod];
-  if (limit !== undefined && (inst.used.get(apiMethod) ?? 0) >= limit) return quotaAnswer(apiMethod, limit);
-  inst.used.set(apiMethod, (inst.used.get(apiMethod) ?? 0) + 1);
+  const counter = `${new Date(entry.at).toISOString().slice(0, 7)}|${apiMethod}`;
+  if (limit !== undefined && (inst.used.get(counter) ?? 0) >= limit)
+    return quotaAnswer(apiMethod, limit, inst.cfg.quotaAsText === true);
+  inst.used.set(counter, (inst.used.get(counter) ?? 0) + 1);
   if (apiMethod === 'getStateInstance') {
     const scripted = inst.stateScript.shift();
     if (scripted) return scripted;
@@ -270,12 +272,12 @@ function answerApi(method: string, rawPath: string, query: URLSearchParams, entr
 }
 
 /** 466 as GREEN-API's documented example body, the method name lower-case. */
-function quotaAnswer(apiMethod: string, total: number): Answer {
+function quotaAnswer(apiMethod: string, total: number, asText: boolean): Answer {
   return json(466, {
     invokeStatus: {
       method: apiMethod.toLowerCase(),
-      used: total,
-      total,
+      used: asText ? String(total) : total,
+      total: asText ? String(total) : total,
       status: 'QUOTE_EXCEEDED',
       description:
         'Monthly quota has been exceeded. Please go to your personal account and change the tariff to business https://console.green-api.com',

@@ -79,8 +79,15 @@ export interface InstanceConfig {
   leftGroups?: readonly string[];
   /** One-off answers for getGroupData, consumed in order before normal behaviour. */
   groupScript?: ScriptedResponse[];
-  /** Monthly quota per API method (Developer plan): after this many answered calls, 466. */
+  /**
+   * Monthly quota per API method (any method: getContacts, getGroupData, getStateInstance, checkWhatsapp…):
+   * after this many answered calls in a calendar month (UTC, on the request's clock — the emulator's when it
+   * sends one), 466 with the documented body until the month turns
+   * (https://green-api.com/en/docs/about-tariffs/: "Limitations are updated every month on the 1st").
+   */
   quota?: { readonly [apiMethod: string]: number };
+  /** The 466 body's `used`/`total` as strings, as the docs type them (the example shows numbers: the default). */
+  quotaAsText?: boolean;
 }
 
 /**
