@@ -286,7 +286,13 @@ function readAndWrite(
       if (cache)
         safely(services, 'members snapshot', () => updateMembers(cache, instance, read, gone, clock.now()));
       safely(services, 'formulas', () =>
-        recalculateFormulas(spreadsheet, () => services.flush(), 'WA_GROUP_MEMBERS'),
+        recalculateFormulas(
+          spreadsheet,
+          () => services.flush(),
+          'WA_GROUP_MEMBERS',
+          undefined,
+          services.properties(),
+        ),
       );
     }
   }

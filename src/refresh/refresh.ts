@@ -133,7 +133,9 @@ export function runRefresh(
       safely(services, 'snapshot', () => saveSnapshot(deps, instanceKey(settings), contacts, now));
     }
     const formulas =
-      safely(services, 'formulas', () => recalculateFormulas(spreadsheet, () => services.flush())) ?? 0;
+      safely(services, 'formulas', () =>
+        recalculateFormulas(spreadsheet, () => services.flush(), undefined, undefined, services.properties()),
+      ) ?? 0;
     const groups = contacts.filter((c) => c.type === 'group').length;
     const result = record(services, source, {
       outcome: 'ok',
