@@ -262,12 +262,12 @@ export function scheduleFollowUp(
   if (addon) clear();
   let made: { trigger: TriggerInfo; after: number };
   try {
-    made = createFollowUp(triggers, properties, now, due - now);
+    made = createFollowUp(triggers, properties, now, due - now, addon);
   } catch (error) {
     // Believed bound but holding one trigger per document (a test deployment that reports NONE): the add-on's order.
     if (stale.length === 0 || isBudgetRefusal(error)) throw error;
     clear();
-    made = createFollowUp(triggers, properties, now, due - now);
+    made = createFollowUp(triggers, properties, now, due - now, addon);
   }
   for (const id of stale) triggers.remove(id);
   rememberFollowUp(properties, made.trigger, now + made.after, now);
@@ -276,13 +276,17 @@ export function scheduleFollowUp(
 
 /**
  * The follow-up one-shot, `afterMs` out; refused as "under an hour" (an add-on — also one that reports itself as
- * bound), an hour out, remembering the refusal for a week so the short way is not tried on every run.
+ * bound), an hour out, remembering the refusal for a week so the short way is not tried on every run. Google's
+ * words for refusing an add-on a short one-shot are not documented (those reported are for a recurring interval),
+ * so an add-on tries the hour after any refusal but the 20-trigger budget's, and remembers the refusal only when
+ * the hour is accepted (then the length was the reason).
  */
 function createFollowUp(
   triggers: Triggers,
   properties: Props,
   now: number,
   afterMs: number,
+  addon: boolean,
 ): { trigger: TriggerInfo; after: number } {
   const once = (after: number) => ({
     trigger: create(properties, now, () => triggers.createOnce(RETRY_HANDLER, after)),
@@ -293,8 +297,10 @@ function createFollowUp(
     try {
       return once(afterMs);
     } catch (error) {
-      if (!isHourlyRefusal(error)) throw error;
+      if (isBudgetRefusal(error) || !(addon || isHourlyRefusal(error))) throw error;
+      const made = once(ADDON_RETRY_AFTER_MS);
       properties.setProperty(SHORT_REFUSED, String(now));
+      return made;
     }
   }
   return once(ADDON_RETRY_AFTER_MS);

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { defaultForm, type Emulator, instance, SHEET, withAddon } from '../support/addon';
+import { TRIGGER_ERRORS } from '../support/emulator/services/script-app';
 import { SAMPLE_CONTACTS } from '../support/fake-green-api';
 
 const addon = withAddon();
@@ -187,6 +188,30 @@ describe("an add-on's follow-up", () => {
     expect(emu.sheetValues(SHEET).filter((r) => r[0] !== '').length).toBe(SAMPLE_CONTACTS.length + 1);
     expect(own(emu)).toHaveLength(0);
     expect(emu.triggerErrors).toEqual([]);
+  });
+
+  it('refused a short one-shot in words nobody has reported, still falls back to an hour', () => {
+    // Google documents no text for refusing an add-on a one-shot under an hour (the reported one is for a
+    // recurring interval): the fallback must not hang on the words.
+    const reported = TRIGGER_ERRORS.addonFrequency;
+    TRIGGER_ERRORS.addonFrequency = 'Add-on triggers cannot fire that soon.';
+    try {
+      const emu = addon.fresh(
+        { installationSource: 'ADD_ON', addonShortOneShots: 'refused' },
+        instance({ emptyResponses: 1 }),
+      );
+      const started = emu.now();
+      const report = emu.run('importContacts') as { message: string };
+      expect(report.message).toMatch(/will try again by itself/);
+      expect(own(emu)).toHaveLength(1);
+      expect(own(emu)[0].at).toBeGreaterThanOrEqual(started + HOUR);
+      expect(emu.properties.document['wa.addonShortRefusedAt']).toBeDefined();
+      emu.advanceTime(HOUR + MINUTE);
+      expect(emu.sheetValues(SHEET).filter((r) => r[0] !== '').length).toBe(SAMPLE_CONTACTS.length + 1);
+      expect(own(emu)).toHaveLength(0);
+    } finally {
+      TRIGGER_ERRORS.addonFrequency = reported;
+    }
   });
 
   it('rides on the hourly auto-refresh when there is one, either way', () => {
