@@ -278,8 +278,9 @@ export function scheduleFollowUp(
  * The follow-up one-shot, `afterMs` out; refused as "under an hour" (an add-on — also one that reports itself as
  * bound), an hour out, remembering the refusal for a week so the short way is not tried on every run. Google's
  * words for refusing an add-on a short one-shot are not documented (those reported are for a recurring interval),
- * so an add-on tries the hour after any refusal but the 20-trigger budget's, and remembers the refusal only when
- * the hour is accepted (then the length was the reason).
+ * so an add-on tries the hour after any refusal but the 20-trigger budget's. The refusal is remembered only in the
+ * hourly rule's words and once the hour is accepted: other words may be a passing server error, which must not
+ * slow follow-ups down for a week.
  */
 function createFollowUp(
   triggers: Triggers,
@@ -299,7 +300,7 @@ function createFollowUp(
     } catch (error) {
       if (isBudgetRefusal(error) || !(addon || isHourlyRefusal(error))) throw error;
       const made = once(ADDON_RETRY_AFTER_MS);
-      properties.setProperty(SHORT_REFUSED, String(now));
+      if (isHourlyRefusal(error)) properties.setProperty(SHORT_REFUSED, String(now));
       return made;
     }
   }

@@ -205,7 +205,8 @@ describe("an add-on's follow-up", () => {
       expect(report.message).toMatch(/will try again by itself/);
       expect(own(emu)).toHaveLength(1);
       expect(own(emu)[0].at).toBeGreaterThanOrEqual(started + HOUR);
-      expect(emu.properties.document['wa.addonShortRefusedAt']).toBeDefined();
+      // Words that may be a passing server error are not remembered for a week.
+      expect(emu.properties.document['wa.addonShortRefusedAt']).toBeUndefined();
       emu.advanceTime(HOUR + MINUTE);
       expect(emu.sheetValues(SHEET).filter((r) => r[0] !== '').length).toBe(SAMPLE_CONTACTS.length + 1);
       expect(own(emu)).toHaveLength(0);
