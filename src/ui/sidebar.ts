@@ -133,6 +133,8 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
       services.log(
         `auto-refresh setup failed: ${error instanceof Error ? error.message.slice(0, 300) : error}`,
       );
+      // An add-on removed its follow-up to make room for the schedule: pending work gets one back.
+      safely(services, 'triggers', () => settleFollowUp(services));
       const key = isBudgetRefusal(error)
         ? 'field.refresh.budget'
         : isHourlyRefusal(error)

@@ -215,6 +215,23 @@ describe("an add-on's follow-up", () => {
     }
   });
 
+  it('a schedule Google fails to create does not cost the pending follow-up the add-on removed for it', () => {
+    // One time-driven trigger per document: saving an hourly schedule removes the follow-up first. Creating the
+    // schedule then fails (a passing server error): the retry that was pending must still come.
+    const emu = addon.fresh(
+      { installationSource: 'ADD_ON', addonShortOneShots: 'allowed', failTriggerCreate: 2 },
+      instance({ emptyResponses: 1 }),
+    );
+    emu.run('importContacts');
+    expect(own(emu, 'onRetryRefresh')).toHaveLength(1);
+    expect(() => save(emu, { refreshEveryMinutes: 60 })).toThrow(/^refreshEveryMinutes: /);
+    expect(own(emu, 'onAutoRefresh')).toHaveLength(0);
+    expect(live(emu, 'onRetryRefresh')).toHaveLength(1);
+    emu.advanceTime(7 * MINUTE);
+    expect(emu.sheetValues(SHEET).filter((r) => r[0] !== '').length).toBe(SAMPLE_CONTACTS.length + 1);
+    expect(own(emu)).toHaveLength(0);
+  });
+
   it('rides on the hourly auto-refresh when there is one, either way', () => {
     const emu = addon.fresh(
       { installationSource: 'ADD_ON', addonShortOneShots: 'allowed' },
