@@ -266,6 +266,27 @@ describe('the 20-trigger budget', () => {
   });
 });
 
+describe("the 20-trigger budget in the person's language", () => {
+  it('is still named when Google refuses in other words, as the listings show 20 triggers', () => {
+    // Google words its refusals in the person's language: the English words cannot be relied on.
+    const english = TRIGGER_ERRORS.tooMany;
+    TRIGGER_ERRORS.tooMany = 'В скрипте слишком много триггеров.';
+    try {
+      const emu = addon.fresh({}, instance({ emptyResponses: 2 }));
+      for (let i = 0; i < 20; i++) emu.addForeignTrigger(`report${i}`, HOUR);
+      expect(() => save(emu, { refreshEveryMinutes: 30 })).toThrow(
+        /^refreshEveryMinutes: Google allows 20 triggers per person/,
+      );
+      const report = emu.run('importContacts') as { message: string };
+      expect(report.message).toMatch(/cannot try again by itself: Google allows 20 triggers per person/);
+      expect(triggersRow(emu).text).toMatch(/refused a new trigger at /);
+      expect(own(emu)).toHaveLength(0);
+    } finally {
+      TRIGGER_ERRORS.tooMany = english;
+    }
+  });
+});
+
 describe('Diagnostics names the installation Google reports', () => {
   it.each([
     ['a bound script', {}, /Script bound to this spreadsheet.*getInstallationSource\(\) says NONE/],
