@@ -114,9 +114,9 @@ export function shortRefusedAt(properties: Props, now: number): number | null {
 }
 
 /**
- * Creates a trigger, remembering a refusal for the 20-trigger budget (and forgetting it on success). Google's
- * words come in the person's language (public scripts quote the refusal in Chinese as well as in English), so a
- * refusal while the listings already show 20 triggers counts as the budget's too.
+ * Creates a trigger, remembering a refusal for the 20-trigger budget (and forgetting it on success). Google
+ * documents no words for the refusal, and they may come in the person's language, so a refusal while the listings
+ * already show 20 triggers counts as the budget's too.
  */
 function create(triggers: Triggers, properties: Props, now: number, make: () => TriggerInfo): TriggerInfo {
   try {
