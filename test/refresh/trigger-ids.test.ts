@@ -268,7 +268,7 @@ describe('the 20-trigger budget', () => {
 
 describe("the 20-trigger budget in the person's language", () => {
   it('is still named when Google refuses in other words, as the listings show 20 triggers', () => {
-    // Google words its refusals in the person's language: the English words cannot be relied on.
+    // Google documents no words for the refusal, and they may be in the person's language.
     const english = TRIGGER_ERRORS.tooMany;
     TRIGGER_ERRORS.tooMany = 'В скрипте слишком много триггеров.';
     try {
