@@ -277,12 +277,12 @@ export function scheduleFollowUp(
   if (addon) clear();
   let made: { trigger: TriggerInfo; after: number };
   try {
-    made = createFollowUp(triggers, properties, now, due - now, addon);
+    made = createFollowUp(triggers, properties, now, due - now);
   } catch (error) {
     // Believed bound but holding one trigger per document (a test deployment that reports NONE): the add-on's order.
     if (stale.length === 0 || isBudgetRefusal(error)) throw error;
     clear();
-    made = createFollowUp(triggers, properties, now, due - now, addon);
+    made = createFollowUp(triggers, properties, now, due - now);
   }
   for (const id of stale) triggers.remove(id);
   rememberFollowUp(properties, made.trigger, now + made.after, now);
@@ -290,19 +290,18 @@ export function scheduleFollowUp(
 }
 
 /**
- * The follow-up one-shot, `afterMs` out; refused as "under an hour" (an add-on — also one that reports itself as
- * bound), an hour out, remembering the refusal for a week so the short way is not tried on every run. Google's
- * words for refusing an add-on a short one-shot are not documented (those reported are for a recurring interval),
- * so an add-on tries the hour after any refusal but the 20-trigger budget's. The refusal is remembered only in the
- * hourly rule's words and once the hour is accepted: other words may be a passing server error, which must not
- * slow follow-ups down for a week.
+ * The follow-up one-shot, `afterMs` out; refused (an add-on — also one that reports itself as bound — may not
+ * have one under an hour), an hour out. Google documents no words for that refusal (the words reported are for
+ * a recurring interval), so any refusal but the 20-trigger budget's tries
+ * the hour: a follow-up late is better than none. The refusal is remembered for a week, so the short way is not
+ * tried on every run, only in the hourly rule's words and once the hour is accepted: other words may be a
+ * passing server error, which must not slow follow-ups down for a week.
  */
 function createFollowUp(
   triggers: Triggers,
   properties: Props,
   now: number,
   afterMs: number,
-  addon: boolean,
 ): { trigger: TriggerInfo; after: number } {
   const once = (after: number) => ({
     trigger: create(triggers, properties, now, () => triggers.createOnce(RETRY_HANDLER, after)),
@@ -313,7 +312,7 @@ function createFollowUp(
     try {
       return once(afterMs);
     } catch (error) {
-      if (isBudgetRefusal(error) || !(addon || isHourlyRefusal(error))) throw error;
+      if (isBudgetRefusal(error)) throw error;
       const made = once(ADDON_RETRY_AFTER_MS);
       if (isHourlyRefusal(error)) properties.setProperty(SHORT_REFUSED, String(now));
       return made;

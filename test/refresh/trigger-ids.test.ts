@@ -326,4 +326,21 @@ describe('an add-on test deployment that reports itself as NONE', () => {
     expect(emu.sheetValues(SHEET).filter((r) => r[0] !== '').length).toBe(SAMPLE_CONTACTS.length + 1);
     expect(own(emu)).toHaveLength(0);
   });
+
+  it('falls back to an hour also when Google refuses the short one-shot in other words', () => {
+    const reported = TRIGGER_ERRORS.addonFrequency;
+    TRIGGER_ERRORS.addonFrequency = 'Add-on triggers cannot fire that soon.';
+    try {
+      const emu = addon.fresh(options, instance({ emptyResponses: 1 }));
+      const started = emu.now();
+      emu.run('importContacts');
+      expect(own(emu, 'onRetryRefresh')).toHaveLength(1);
+      expect(own(emu, 'onRetryRefresh')[0].at).toBeGreaterThanOrEqual(started + HOUR);
+      emu.advanceTime(HOUR + MINUTE);
+      expect(emu.sheetValues(SHEET).filter((r) => r[0] !== '').length).toBe(SAMPLE_CONTACTS.length + 1);
+      expect(own(emu)).toHaveLength(0);
+    } finally {
+      TRIGGER_ERRORS.addonFrequency = reported;
+    }
+  });
 });
