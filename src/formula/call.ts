@@ -6,17 +6,12 @@
  * (https://developers.google.com/apps-script/guides/services/quotas). Where Google refuses the execution before
  * it starts, the cell shows Google's text and README's troubleshooting explains it.
  */
+import { isTooManyExecutions } from '../errors/too-many-executions';
 import { type Translate, translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import { MAX_FORMULA_CELLS } from '../sheet/formula-cells';
 
-/** Google's refusals for too many executions at once or too fast (texts from the quotas page). */
-const TOO_MANY = /too many scripts running simultaneously|invoked too many times/i;
-
-/** True for Google's refusal of too many simultaneous (or too rapid) executions. */
-export function isTooManyExecutions(error: unknown): boolean {
-  return TOO_MANY.test(String((error as Error)?.message ?? error));
-}
+export { isTooManyExecutions };
 
 /** Runs a custom function's `work`; a too-many-executions refusal becomes the add-on's message. */
 export function formulaCall<T>(services: Services, work: (t: Translate) => T): T {

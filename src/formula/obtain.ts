@@ -12,6 +12,7 @@ import { type Failure, readFailure, rememberFailure } from '../cache/failure-mem
 import { loadSnapshot, saveSnapshot, snapshotDeps } from '../cache/snapshot';
 import type { Contact } from '../contacts/contact';
 import { type AddonError, toAddonError } from '../errors/addon-error';
+import { isTooManyExecutions } from '../errors/too-many-executions';
 import { type ClientDeps, fetchContacts, HURRIED } from '../greenapi/client';
 import { errorText, type Translate } from '../i18n/i18n';
 import type { Services } from '../platform/services';
@@ -67,6 +68,10 @@ export function obtain<T>(services: Services, source: Source<T>, deadline: numbe
       value = source.fetch();
     } catch (error) {
       const failure: AddonError = toAddonError(error);
+      // Apps Script refusing too many executions at once (the client keeps its words as the detail of an
+      // unreachable) is not GREEN-API's failure: never remembered for the other formulas; formula/call.ts words it.
+      if (isTooManyExecutions(error)) throw error;
+      if (isTooManyExecutions(failure.detail)) throw new Error(failure.detail);
       remember(cache, source, { kind: failure.kind, detail: failure.detail });
       return failureOutcome({ kind: failure.kind, detail: failure.detail }, t);
     }

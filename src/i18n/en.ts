@@ -248,7 +248,7 @@ export const en = {
   'diag.membersSnapshot.ok': 'Members of {count} groups, saved {age} minutes ago (for WA_GROUP_MEMBERS).',
   'diag.close': 'Close',
   'formula.tooMany':
-    'Google is running too many scripts for your account at once (at most 30), as happens when many WA_ formulas recalculate together. This cell fills in with the next refresh; keep at most {max} WA_ formulas in a spreadsheet.',
+    'Google is running too many scripts for your account at once (at most 30), as happens when many WA_ formulas recalculate together. This cell fills in with a later refresh; keep at most {max} WA_ formulas in a spreadsheet.',
   'field.refresh.budget':
     'Google allows 20 triggers per person for this script, shared by all your spreadsheets that use it, and they are all in use, so nothing was changed. Turn off auto-refresh in a spreadsheet that no longer needs it (its WhatsApp Contacts → Settings), or delete unused triggers in Extensions → Apps Script → Triggers, then save again.',
   'field.refresh.hourlyRefused':

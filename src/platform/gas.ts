@@ -2,6 +2,7 @@
  * The real `Services`, built over the Apps Script globals. Nothing here runs at load time: every global is
  * touched only inside a method, so loading the bundle in AuthMode.NONE (a published add-on's `onOpen`) is safe.
  */
+import { isTooManyExecutions } from '../errors/too-many-executions';
 import { type HttpResponse, NetworkFailure, type Services, type TriggerInfo } from './services';
 
 const ZONE_KEY = 'wa.timeZone';
@@ -11,8 +12,6 @@ const ZONE_KEY = 'wa.timeZone';
  * Google may say "allowlisted" one day, so both words count.
  */
 const NOT_ALLOWED = /(white|allow)list/i;
-/** Apps Script's refusal of too many executions at once or too fast (quotas page texts; formula/call.ts). */
-const TOO_MANY_EXECUTIONS = /too many scripts running simultaneously|invoked too many times/i;
 
 /** Creates the Services object backed by Apps Script. */
 export function gasServices(): Services {
@@ -155,7 +154,7 @@ function fetchUrl(url: string, params: GoogleAppsScript.URL_Fetch.URLFetchReques
     response = UrlFetchApp.fetch(url, { ...params, muteHttpExceptions: true, followRedirects: true });
   } catch (error) {
     // Too many executions at once is not the network's fault, and its text holds no URL: passed on as it is.
-    if (TOO_MANY_EXECUTIONS.test(String((error as Error)?.message))) throw error;
+    if (isTooManyExecutions(error)) throw error;
     // The platform's message ("Address unavailable: <url>", "DNS error: <url>", "…failed because the URL has
     // not been whitelisted in the script manifest") contains the token: only its kind is kept.
     throw new NetworkFailure(

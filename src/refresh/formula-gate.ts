@@ -3,7 +3,9 @@
  * (cache/chunked.ts); the hash the formulas were last re-entered with is kept in document properties. The cells
  * are re-entered when the snapshot just saved differs from the one before it (which is what a formula evaluated
  * since would have shown, even one that saved it itself), or from the one they were last re-entered with (the
- * snapshot changed in between, say by the members import), or when there is no hash to compare (no cache).
+ * snapshot changed in between, say by the members import), or when there is no hash to compare (no cache), or
+ * while some cells still wait for their turn (sheet/formula-cells.ts: at most 20 a refresh, refreshes take turns
+ * — a cell that has not had its turn still shows older data, whatever the hash says).
  */
 import type { Services } from '../platform/services';
 
@@ -19,9 +21,10 @@ export function recalculateIfChanged(
   before: string | null,
   after: string | null,
   recalculate: () => number,
+  waiting = false,
 ): number {
   const properties = services.properties();
-  if (after !== null && before === after && properties.getProperty(key) === after) return 0;
+  if (!waiting && after !== null && before === after && properties.getProperty(key) === after) return 0;
   const cells = recalculate();
   if (after !== null) properties.setProperty(key, after);
   else properties.deleteProperty(key);

@@ -33,7 +33,7 @@ import type { Services } from '../platform/services';
 import { scheduledMayAsk } from '../quota/pause';
 import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
-import { recalculateFormulas } from '../sheet/formula-cells';
+import { formulasWaiting, recalculateFormulas } from '../sheet/formula-cells';
 import { groupsInSheet, MEMBERS_SHEET, MEMBERS_TABLE } from '../sheet/members-sheet';
 import { applyTable, logTable, planTable, tableContext } from '../sheet/sheet-table';
 import { columnLetter } from '../table/keyed-table';
@@ -333,8 +333,20 @@ function readAndWrite(
         cache && saved ? safely(services, 'members snapshot', () => membersHash(cache.cache)) : null;
       // Formula cells recalculate only when the members they show changed.
       safely(services, 'formulas', () =>
-        recalculateIfChanged(services, MEMBERS_SHOWN_KEY, before, after, () =>
-          recalculateFormulas(spreadsheet, () => services.flush(), 'WA_GROUP_MEMBERS'),
+        recalculateIfChanged(
+          services,
+          MEMBERS_SHOWN_KEY,
+          before,
+          after,
+          () =>
+            recalculateFormulas(
+              spreadsheet,
+              () => services.flush(),
+              'WA_GROUP_MEMBERS',
+              undefined,
+              services.properties(),
+            ),
+          formulasWaiting(services.properties(), 'WA_GROUP_MEMBERS'),
         ),
       );
     }

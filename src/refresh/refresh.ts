@@ -23,7 +23,7 @@ import { GROUP_ID } from '../members/group';
 import type { Services } from '../platform/services';
 import { instanceKey, loadSettings } from '../settings/store';
 import { CONTACTS_TABLE } from '../sheet/contacts-sheet';
-import { recalculateFormulas } from '../sheet/formula-cells';
+import { formulasWaiting, recalculateFormulas } from '../sheet/formula-cells';
 import { applyTable, logTable, planRead, planTable, tableContext } from '../sheet/sheet-table';
 import { columnLetter } from '../table/keyed-table';
 import { settleFollowUp } from './follow-up';
@@ -180,8 +180,20 @@ export function runRefresh(
     // Formula cells recalculate only when the list they show changed.
     const formulas =
       safely(services, 'formulas', () =>
-        recalculateIfChanged(services, CONTACTS_SHOWN_KEY, before, after, () =>
-          recalculateFormulas(spreadsheet, () => services.flush()),
+        recalculateIfChanged(
+          services,
+          CONTACTS_SHOWN_KEY,
+          before,
+          after,
+          () =>
+            recalculateFormulas(
+              spreadsheet,
+              () => services.flush(),
+              undefined,
+              undefined,
+              services.properties(),
+            ),
+          formulasWaiting(services.properties()),
         ),
       ) ?? 0;
     const groups = contacts.filter((c) => c.type === 'group').length;

@@ -60,7 +60,10 @@ const BUDGET_REFUSED = 'wa.triggerBudgetRefusedAt';
 
 type Props = GoogleAppsScript.Properties.Properties;
 
-/** Google's refusal of a 21st trigger ("This script has too many triggers…", as reported from the platform). */
+/**
+ * Google's refusal of a 21st trigger in English ("This script has too many triggers…", the words public Apps Script
+ * code checks for; Google documents none). In other languages `create` goes by the listings' count instead.
+ */
 export function isBudgetRefusal(error: unknown): boolean {
   return /too many triggers/i.test(String((error as Error)?.message ?? error));
 }
@@ -110,15 +113,27 @@ export function shortRefusedAt(properties: Props, now: number): number | null {
   return at > 0 && now - at < SHORT_REFUSAL_MEMORY_MS ? at : null;
 }
 
-/** Creates a trigger, remembering a refusal for the 20-trigger budget (and forgetting it on success). */
-function create(properties: Props, now: number, make: () => TriggerInfo): TriggerInfo {
+/**
+ * Creates a trigger, remembering a refusal for the 20-trigger budget (and forgetting it on success). Google
+ * documents no words for the refusal, and they may come in the person's language, so a refusal while the listings
+ * already show 20 triggers counts as the budget's too.
+ */
+function create(triggers: Triggers, properties: Props, now: number, make: () => TriggerInfo): TriggerInfo {
   try {
     const created = make();
     properties.deleteProperty(BUDGET_REFUSED);
     return created;
   } catch (error) {
-    if (isBudgetRefusal(error)) properties.setProperty(BUDGET_REFUSED, String(now));
+    if (isBudgetRefusal(error) || atBudget(triggers)) properties.setProperty(BUDGET_REFUSED, String(now));
     throw error;
+  }
+}
+
+function atBudget(triggers: Triggers): boolean {
+  try {
+    return triggers.list().length >= TRIGGER_BUDGET;
+  } catch (_) {
+    return false;
   }
 }
 
@@ -169,7 +184,7 @@ export function applyAutoRefresh(
   const followUp =
     addon && minutes > 0 ? ownIds(listed, storedFollowUp(properties)?.id ?? '', RETRY_HANDLER) : [];
   const recurring = (every: number) =>
-    create(properties, now, () => triggers.createRecurring(AUTO_HANDLER, every));
+    create(triggers, properties, now, () => triggers.createRecurring(AUTO_HANDLER, every));
   if (!addon) {
     let created: TriggerInfo | null;
     try {
@@ -275,8 +290,12 @@ export function scheduleFollowUp(
 }
 
 /**
- * The follow-up one-shot, `afterMs` out; refused as "under an hour" (an add-on — also one that reports itself as
- * bound), an hour out, remembering the refusal for a week so the short way is not tried on every run.
+ * The follow-up one-shot, `afterMs` out; refused (an add-on — also one that reports itself as bound — may not
+ * have one under an hour), an hour out. Google documents no words for that refusal (the words reported are for
+ * a recurring interval), so any refusal but the 20-trigger budget's tries
+ * the hour: a follow-up late is better than none. The refusal is remembered for a week, so the short way is not
+ * tried on every run, only in the hourly rule's words and once the hour is accepted: other words may be a
+ * passing server error, which must not slow follow-ups down for a week.
  */
 function createFollowUp(
   triggers: Triggers,
@@ -285,7 +304,7 @@ function createFollowUp(
   afterMs: number,
 ): { trigger: TriggerInfo; after: number } {
   const once = (after: number) => ({
-    trigger: create(properties, now, () => triggers.createOnce(RETRY_HANDLER, after)),
+    trigger: create(triggers, properties, now, () => triggers.createOnce(RETRY_HANDLER, after)),
     after,
   });
   if (afterMs >= ADDON_RETRY_AFTER_MS) return once(afterMs);
@@ -293,8 +312,10 @@ function createFollowUp(
     try {
       return once(afterMs);
     } catch (error) {
-      if (!isHourlyRefusal(error)) throw error;
-      properties.setProperty(SHORT_REFUSED, String(now));
+      if (isBudgetRefusal(error)) throw error;
+      const made = once(ADDON_RETRY_AFTER_MS);
+      if (isHourlyRefusal(error)) properties.setProperty(SHORT_REFUSED, String(now));
+      return made;
     }
   }
   return once(ADDON_RETRY_AFTER_MS);

@@ -19,7 +19,13 @@ import type { MonthlyCaps, Plan } from '../quota/plans';
 import { fittingChoices } from '../quota/price';
 import { settleFollowUp } from '../refresh/follow-up';
 import { safely } from '../refresh/safely';
-import { applyAutoRefresh, isBudgetRefusal, isHourlyRefusal, minRefreshMinutes } from '../refresh/schedule';
+import {
+  applyAutoRefresh,
+  budgetRefusedAt,
+  isBudgetRefusal,
+  isHourlyRefusal,
+  minRefreshMinutes,
+} from '../refresh/schedule';
 import { rememberSpreadsheet } from '../refresh/spreadsheet';
 import { clearStatus, readStatus } from '../refresh/status';
 import {
@@ -144,24 +150,29 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
   const lock = services.lock();
   if (lock && !lock.tryLock(10_000)) throw new Error(t('import.busy'));
   try {
+    const now = services.clock.now();
     try {
       applyAutoRefresh(
         services.triggers,
         properties,
         settings.refreshEveryMinutes,
         stored?.refreshEveryMinutes ?? 0,
-        services.clock.now(),
+        now,
       );
     } catch (error) {
       // The platform's words (a trigger limit, a server error) go to the log; the person gets ours.
       services.log(
         `auto-refresh setup failed: ${error instanceof Error ? error.message.slice(0, 300) : error}`,
       );
-      const key = isBudgetRefusal(error)
-        ? 'field.refresh.budget'
-        : isHourlyRefusal(error)
-          ? 'field.refresh.hourlyRefused'
-          : 'field.refresh.trigger';
+      // The budget's refusal by its words, or (Google's words are the person's language) as applyAutoRefresh saw it.
+      const key =
+        isBudgetRefusal(error) || budgetRefusedAt(properties) === now
+          ? 'field.refresh.budget'
+          : isHourlyRefusal(error)
+            ? 'field.refresh.hourlyRefused'
+            : 'field.refresh.trigger';
+      // An add-on removed its follow-up to make room for the schedule: pending work gets one back.
+      safely(services, 'triggers', () => settleFollowUp(services));
       throw new Error(`refreshEveryMinutes: ${t(key)}`);
     }
     storeSettings(properties, settings);

@@ -97,3 +97,28 @@ describe('a cold formula over a large list', () => {
     expect(emu.cache.document.has('wa.snapshot')).toBe(true);
   });
 });
+
+describe('more formula cells than one refresh re-enters', () => {
+  const users = Array.from({ length: 10 }, (_, i) => ({
+    id: `7900000000${i}@c.us`,
+    name: `U${i}`,
+    type: 'user',
+  }));
+  const before = [...users, { id: '100-1@g.us', name: 'Old group', type: 'group' }];
+  const after = [...before, { id: '200-2@g.us', name: 'New group', type: 'group' }];
+
+  it('leaves none stale for good: successive refreshes take turns, so every cell shows the new data', () => {
+    const emu = addon.fresh({}, instance({ contacts: before }));
+    emu.run('importContacts');
+    const cells = formulas(emu, 25);
+    addon.api.configureSync(instance({ contacts: after }));
+    emu.run('refreshNow');
+    emu.run('refreshNow');
+    const shows = (a1: string) => {
+      const row = Number(a1.slice(1));
+      return [emu.cell(CELLS, `A${row}`).value, emu.cell(CELLS, `A${row + 1}`).value];
+    };
+    const stale = cells.filter((a1) => !shows(a1).includes('200-2@g.us'));
+    expect(stale).toEqual([]);
+  });
+});

@@ -402,6 +402,25 @@ describe('members on schedule', () => {
     emu.advanceTime(20 * 60 * MINUTE);
     expect(job(emu).startedAt).toBeGreaterThan(started as number);
   });
+  it('re-enters WA_GROUP_MEMBERS cells too when 20 WA_CONTACTS cells fill the run: the two take turns', () => {
+    const emu = setup();
+    emu.run('saveSettings', {
+      apiUrl: addon.api.url,
+      idInstance: '1101000001',
+      refreshEveryMinutes: 60,
+      membersOnSchedule: true,
+    });
+    for (let i = 0; i < 20; i++) emu.setFormula('Sheet1', `A${i * 20 + 1}`, '=WA_CONTACTS("group",FALSE)');
+    emu.setFormula('Sheet1', 'H1', `=WA_GROUP_MEMBERS("${FAMILY}", FALSE)`);
+    const before = emu.executions.length;
+    // The first auto-refresh imports the members; a day later the next scheduled import comes.
+    emu.advanceTime(26 * 60 * MINUTE);
+    const runs = emu.executions.slice(before).filter((e) => e.authMode === 'CUSTOM_FUNCTION');
+    expect(job(emu)).toMatchObject({ state: 'done', source: 'auto' });
+    expect(runs.filter((e) => e.name === 'WA_GROUP_MEMBERS').length).toBeGreaterThan(0);
+    // Never more than 20 at once.
+    expect(emu.cell('Sheet1', 'H1').note ?? '').not.toMatch(/too many/i);
+  });
 });
 
 describe('=WA_GROUP_MEMBERS(group, header)', () => {

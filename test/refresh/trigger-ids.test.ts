@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { defaultForm, type Emulator, instance, SHEET, withAddon } from '../support/addon';
+import { TRIGGER_ERRORS } from '../support/emulator/services/script-app';
 import { SAMPLE_CONTACTS } from '../support/fake-green-api';
 
 const addon = withAddon();
@@ -190,6 +191,48 @@ describe("an add-on's follow-up", () => {
     expect(emu.triggerErrors).toEqual([]);
   });
 
+  it('refused a short one-shot in words nobody has reported, still falls back to an hour', () => {
+    // Google documents no text for refusing an add-on a one-shot under an hour (the reported one is for a
+    // recurring interval): the fallback must not hang on the words.
+    const reported = TRIGGER_ERRORS.addonFrequency;
+    TRIGGER_ERRORS.addonFrequency = 'Add-on triggers cannot fire that soon.';
+    try {
+      const emu = addon.fresh(
+        { installationSource: 'ADD_ON', addonShortOneShots: 'refused' },
+        instance({ emptyResponses: 1 }),
+      );
+      const started = emu.now();
+      const report = emu.run('importContacts') as { message: string };
+      expect(report.message).toMatch(/will try again by itself/);
+      expect(own(emu)).toHaveLength(1);
+      expect(own(emu)[0].at).toBeGreaterThanOrEqual(started + HOUR);
+      // Words that may be a passing server error are not remembered for a week.
+      expect(emu.properties.document['wa.addonShortRefusedAt']).toBeUndefined();
+      emu.advanceTime(HOUR + MINUTE);
+      expect(emu.sheetValues(SHEET).filter((r) => r[0] !== '').length).toBe(SAMPLE_CONTACTS.length + 1);
+      expect(own(emu)).toHaveLength(0);
+    } finally {
+      TRIGGER_ERRORS.addonFrequency = reported;
+    }
+  });
+
+  it('a schedule Google fails to create does not cost the pending follow-up the add-on removed for it', () => {
+    // One time-driven trigger per document: saving an hourly schedule removes the follow-up first. Creating the
+    // schedule then fails (a passing server error): the retry that was pending must still come.
+    const emu = addon.fresh(
+      { installationSource: 'ADD_ON', addonShortOneShots: 'allowed', failTriggerCreate: 2 },
+      instance({ emptyResponses: 1 }),
+    );
+    emu.run('importContacts');
+    expect(own(emu, 'onRetryRefresh')).toHaveLength(1);
+    expect(() => save(emu, { refreshEveryMinutes: 60 })).toThrow(/^refreshEveryMinutes: /);
+    expect(own(emu, 'onAutoRefresh')).toHaveLength(0);
+    expect(live(emu, 'onRetryRefresh')).toHaveLength(1);
+    emu.advanceTime(7 * MINUTE);
+    expect(emu.sheetValues(SHEET).filter((r) => r[0] !== '').length).toBe(SAMPLE_CONTACTS.length + 1);
+    expect(own(emu)).toHaveLength(0);
+  });
+
   it('rides on the hourly auto-refresh when there is one, either way', () => {
     const emu = addon.fresh(
       { installationSource: 'ADD_ON', addonShortOneShots: 'allowed' },
@@ -221,6 +264,27 @@ describe('the 20-trigger budget', () => {
     emu.run('importContacts');
     expect(own(emu, 'onRetryRefresh')).toHaveLength(1);
     expect(triggersRow(emu).text).not.toMatch(/refused a new trigger/);
+  });
+});
+
+describe("the 20-trigger budget in the person's language", () => {
+  it('is still named when Google refuses in other words, as the listings show 20 triggers', () => {
+    // Google documents no words for the refusal, and they may be in the person's language.
+    const english = TRIGGER_ERRORS.tooMany;
+    TRIGGER_ERRORS.tooMany = 'В скрипте слишком много триггеров.';
+    try {
+      const emu = addon.fresh({}, instance({ emptyResponses: 2 }));
+      for (let i = 0; i < 20; i++) emu.addForeignTrigger(`report${i}`, HOUR);
+      expect(() => save(emu, { refreshEveryMinutes: 30 })).toThrow(
+        /^refreshEveryMinutes: Google allows 20 triggers per person/,
+      );
+      const report = emu.run('importContacts') as { message: string };
+      expect(report.message).toMatch(/cannot try again by itself: Google allows 20 triggers per person/);
+      expect(triggersRow(emu).text).toMatch(/refused a new trigger at /);
+      expect(own(emu)).toHaveLength(0);
+    } finally {
+      TRIGGER_ERRORS.tooMany = english;
+    }
   });
 });
 
@@ -262,5 +326,22 @@ describe('an add-on test deployment that reports itself as NONE', () => {
     emu.advanceTime(HOUR + MINUTE);
     expect(emu.sheetValues(SHEET).filter((r) => r[0] !== '').length).toBe(SAMPLE_CONTACTS.length + 1);
     expect(own(emu)).toHaveLength(0);
+  });
+
+  it('falls back to an hour also when Google refuses the short one-shot in other words', () => {
+    const reported = TRIGGER_ERRORS.addonFrequency;
+    TRIGGER_ERRORS.addonFrequency = 'Add-on triggers cannot fire that soon.';
+    try {
+      const emu = addon.fresh(options, instance({ emptyResponses: 1 }));
+      const started = emu.now();
+      emu.run('importContacts');
+      expect(own(emu, 'onRetryRefresh')).toHaveLength(1);
+      expect(own(emu, 'onRetryRefresh')[0].at).toBeGreaterThanOrEqual(started + HOUR);
+      emu.advanceTime(HOUR + MINUTE);
+      expect(emu.sheetValues(SHEET).filter((r) => r[0] !== '').length).toBe(SAMPLE_CONTACTS.length + 1);
+      expect(own(emu)).toHaveLength(0);
+    } finally {
+      TRIGGER_ERRORS.addonFrequency = reported;
+    }
   });
 });

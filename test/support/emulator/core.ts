@@ -116,6 +116,11 @@ export interface EmulatorOptions {
    * https://developers.google.com/apps-script/reference/script/installation-source) while add-on rules apply.
    */
   reportedInstallationSource?: 'NONE' | 'WEB_STORE_ADD_ON' | 'APPS_MARKETPLACE_DOMAIN_ADD_ON' | '';
+  /**
+   * The n-th trigger creation (counting from 1, by the script) fails with a generic server error, as creating
+   * triggers occasionally does (https://github.com/derekantrican/GAS-ICS-Sync/issues/114). Default 0: none.
+   */
+  failTriggerCreate?: number;
 }
 
 /** The subset of appsscript.json the emulator uses. */
@@ -294,6 +299,8 @@ export class EmulatorCore {
   };
   private nextExecId = 1;
   private nextTriggerId = 1;
+  /** Trigger creations the script attempted (for EmulatorOptions.failTriggerCreate). */
+  triggerCreates = 0;
   private testExecCache: Exec | null = null;
   private settling = false;
 
@@ -326,6 +333,7 @@ export class EmulatorCore {
       },
       cacheWriteMsPerKChar: opts.cacheWriteMsPerKChar ?? 0,
       reportedInstallationSource: opts.reportedInstallationSource ?? '',
+      failTriggerCreate: opts.failTriggerCreate ?? 0,
     };
     this.clock = this.options.startTime;
     const dir = path.resolve(opts.distDir);

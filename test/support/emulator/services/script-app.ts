@@ -35,6 +35,8 @@ export const TRIGGER_ERRORS = {
   timezone: 'Invalid argument: timezone',
   hour: 'Invalid argument: hour. It must be between 0 and 23.',
   minute: 'Invalid argument: minute. It must be between 0 and 59.',
+  // Chosen text (UNVERIFIED): a generic failure, as reported in derekantrican/GAS-ICS-Sync issue 114.
+  serverError: "We're sorry, a server error occurred. Please wait a bit and try again.",
 };
 
 interface BuilderState {
@@ -155,6 +157,9 @@ export function scriptAppService(core: EmulatorCore, exec: Exec): Record<string,
       const now = core.clock;
       let rec: Omit<TriggerRecord, 'id' | 'fired' | 'fireCount' | 'createdAt'>;
       const documentId = exec.hasDocument ? core.workbook.id : null;
+      core.triggerCreates++;
+      if (core.triggerCreates === core.options.failTriggerCreate)
+        throw new AppsError(TRIGGER_ERRORS.serverError);
       if (st.everyMs !== undefined) {
         let first = now + st.everyMs;
         if (st.hour !== undefined && st.everyMs >= DAY) {
