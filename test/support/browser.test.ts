@@ -21,7 +21,10 @@ describe('finding a Chromium or Chrome for the browser tests', () => {
 
   it('refuses a CHROME_PATH that does not exist instead of quietly using another browser', () => {
     const m = machine('linux', ['/usr/bin/chromium'], { [BROWSER_ENV]: '/nowhere/chrome' });
-    expect(findBrowser(m)).toEqual({ found: false, reason: `${BROWSER_ENV}=/nowhere/chrome does not exist.` });
+    expect(findBrowser(m)).toEqual({
+      found: false,
+      reason: `${BROWSER_ENV}=/nowhere/chrome does not exist.`,
+    });
   });
 
   it.each([
