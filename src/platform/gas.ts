@@ -75,8 +75,19 @@ export function gasServices(): Services {
         const ui = SpreadsheetApp.getUi();
         return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
       },
-      addMenu(items) {
-        const menu = SpreadsheetApp.getUi().createAddonMenu();
+      addMenu(title, items) {
+        // https://developers.google.com/apps-script/guides/menus (bound scripts: Ui.createMenu) and
+        // https://developers.google.com/workspace/add-ons/concepts/menus (add-ons: createAddonMenu). Where the
+        // installation source cannot be read (it needs no authorization, but onOpen may run in AuthMode.NONE),
+        // the add-on menu is the safe choice.
+        let bound = false;
+        try {
+          bound = ScriptApp.getInstallationSource() === ScriptApp.InstallationSource.NONE;
+        } catch (_) {
+          bound = false;
+        }
+        const ui = SpreadsheetApp.getUi();
+        const menu = bound ? ui.createMenu(title) : ui.createAddonMenu();
         for (const item of items) {
           if (item) menu.addItem(item.caption, item.functionName);
           else menu.addSeparator();
