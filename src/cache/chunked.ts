@@ -110,6 +110,12 @@ export function chunkedInfo(
   return meta ? { savedAt: meta.savedAt, count: meta.count, chunks: meta.chunks } : null;
 }
 
+/** The cache keys `name` uses now: its index entry and its chunks. */
+export function chunkedKeys(cache: GoogleAppsScript.Cache.Cache, name: string): string[] {
+  const meta = readMeta(cache.get(name));
+  return meta ? [name, ...chunkKeys(name, meta)] : [name];
+}
+
 /** Forgets `name` (settings changed: it belongs to another instance). */
 export function dropChunked(cache: GoogleAppsScript.Cache.Cache, name: string): void {
   const meta = readMeta(cache.get(name));

@@ -6,7 +6,7 @@
  */
 import type { Group, Member } from '../members/group';
 import { ROLES } from '../members/group';
-import { type CacheDeps, chunkedInfo, dropChunked, loadChunked, saveChunked } from './chunked';
+import { type CacheDeps, chunkedInfo, chunkedKeys, dropChunked, loadChunked, saveChunked } from './chunked';
 
 const NAME = 'wa.members';
 
@@ -60,6 +60,11 @@ export function updateMembers(
 /** Age and size of the members snapshot, for diagnostics. */
 export function membersInfo(cache: GoogleAppsScript.Cache.Cache): { savedAt: number; count: number } | null {
   return chunkedInfo(cache, NAME);
+}
+
+/** The cache keys the members snapshot uses now. */
+export function membersKeys(cache: GoogleAppsScript.Cache.Cache): string[] {
+  return chunkedKeys(cache, NAME);
 }
 
 /** Forgets the members snapshot (settings changed). */

@@ -9,6 +9,7 @@ import {
   CHUNK_SIZE,
   cacheDeps,
   chunkedInfo,
+  chunkedKeys,
   dropChunked,
   loadChunked,
   saveChunked,
@@ -66,6 +67,11 @@ export function snapshotInfo(
   cache: GoogleAppsScript.Cache.Cache,
 ): { savedAt: number; count: number; chunks: number } | null {
   return chunkedInfo(cache, NAME);
+}
+
+/** The cache keys the snapshot uses now. */
+export function snapshotKeys(cache: GoogleAppsScript.Cache.Cache): string[] {
+  return chunkedKeys(cache, NAME);
 }
 
 /** Forgets the snapshot (settings changed: it belongs to another instance). */

@@ -4,7 +4,8 @@
  */
 import { type HttpResponse, NetworkFailure, type Services, type TriggerInfo } from './services';
 
-const ZONE_KEY = 'wa.timeZone';
+/** The document cache entry holding the spreadsheet's time zone. */
+export const ZONE_KEY = 'wa.timeZone';
 /**
  * UrlFetchApp's refusal of a URL outside the manifest's urlFetchWhitelist, as reported ("Request to … failed
  * because the URL has not been whitelisted in the script manifest": diegomanuel/binance-to-google-sheets issue 82);

@@ -16,6 +16,7 @@ import { loadJob } from '../members/job';
 import type { Services } from '../platform/services';
 import { AUTO_HANDLER, autoRefreshSince, RETRY_HANDLER } from '../refresh/schedule';
 import { readStatus } from '../refresh/status';
+import { storedHere } from '../settings/forget';
 import { FieldError, validateSettings } from '../settings/settings';
 import { loadSettings } from '../settings/store';
 import { membersView } from './members-view';
@@ -142,6 +143,17 @@ export function runDiagnostics(services: Services): DiagnosticReport {
   } else {
     rows.push({ check: t('diag.lastRefresh'), level: 'warn', text: t('settings.status.never') });
   }
+
+  // Last, so whatever the checks above cached (the time zone) is counted too.
+  const stored = storedHere(properties, cache);
+  rows.push({
+    check: t('diag.stored'),
+    level: 'ok',
+    text:
+      stored.properties + stored.cacheEntries === 0
+        ? t('diag.stored.none')
+        : t('diag.stored.some', { properties: stored.properties, cache: stored.cacheEntries }),
+  });
   return { title: t('diag.title'), rows };
 }
 

@@ -20,6 +20,7 @@ import { safely } from '../refresh/safely';
 import { applyAutoRefresh, minRefreshMinutes } from '../refresh/schedule';
 import { rememberSpreadsheet } from '../refresh/spreadsheet';
 import { clearStatus, readStatus } from '../refresh/status';
+import { ownPropertyKeys } from '../settings/forget';
 import {
   DEFAULT_API_URL,
   FieldError,
@@ -50,6 +51,8 @@ export interface SettingsView {
   status: StatusView | null;
   /** The members import, in words (null before the first). */
   members: MembersView | null;
+  /** Anything of the add-on is stored in this document (the sidebar then offers Disconnect). */
+  stored?: boolean;
   message?: string;
 }
 
@@ -99,6 +102,7 @@ export function settingsView(services: Services): SettingsView {
     sharedToken: installation === 'bound' && (services.editorCount() ?? 0) > 1,
     status: statusView(services, t),
     members: membersView(services, t, loadJob(services.properties())),
+    stored: ownPropertyKeys(services.properties()).length > 0,
   };
 }
 

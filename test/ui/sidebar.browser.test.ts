@@ -729,3 +729,54 @@ withBrowser('Settings sidebar in Chromium', () => {
     },
   );
 });
+
+withBrowser('Disconnect in the sidebar', () => {
+  it('is offered only when something is stored, and asks before it calls the server', async () => {
+    const none = await openSidebar('en', { ...NO_STATUS_VIEW, stored: false });
+    expect(await none.page.locator('#disconnect-section').isVisible()).toBe(false);
+
+    const { page } = await openSidebar('en', { ...STORED_VIEW, stored: true });
+    const button = page.getByRole('button', { name: en['disconnect.button'] });
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    expect(await page.getByText(en['disconnect.confirm']).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('disconnect-no');
+    await page.getByRole('button', { name: en['disconnect.no'], exact: true }).click();
+    expect(await page.locator('#disconnect-confirm').isVisible()).toBe(false);
+    expect(await calls(page, 'disconnect')).toEqual([]);
+  });
+
+  it('on Disconnect calls the server once, shows "Disconnecting…", then the emptied form and the message', async () => {
+    const { page } = await openSidebar('en', { ...STORED_VIEW, stored: true });
+    await answer(page, 'disconnect', { hold: true });
+    await page.getByRole('button', { name: en['disconnect.button'] }).click();
+    const yes = page.getByRole('button', { name: en['disconnect.yes'], exact: true });
+    await yes.click();
+    await until(
+      page,
+      `document.getElementById('disconnect-yes').textContent === ${JSON.stringify(en['disconnect.working'])}`,
+    );
+    await page.click('#disconnect-yes', { force: true }).catch(() => undefined);
+    const emptied = { ...NO_STATUS_VIEW, stored: false, message: en['disconnect.done'] };
+    await page.evaluate((view) => window.__release('disconnect', view), emptied);
+    await until(page, `document.getElementById('message').textContent !== ''`);
+    expect(await calls(page, 'disconnect')).toEqual([{ name: 'disconnect', args: [] }]);
+    expect(await page.locator('#message').textContent()).toBe(en['disconnect.done']);
+    expect(await page.locator('#idInstance').inputValue()).toBe('');
+    expect(await page.locator('#hint-apiTokenInstance').textContent()).toBe(en['settings.token.hint.none']);
+    expect(await page.locator('#disconnect-section').isVisible()).toBe(false);
+  });
+
+  it('shows a failure as "Could not disconnect: …" and keeps the form', async () => {
+    const { page } = await openSidebar('ru', { ...STORED_VIEW, stored: true });
+    await answer(page, 'disconnect', { fail: ru['import.busy'] });
+    await page.getByRole('button', { name: ru['disconnect.button'] }).click();
+    await page.getByRole('button', { name: ru['disconnect.yes'], exact: true }).click();
+    await until(page, `document.getElementById('message').textContent !== ''`);
+    expect(await page.locator('#message').textContent()).toBe(
+      ru['disconnect.failed'].replace('{message}', ru['import.busy']),
+    );
+    expect(await page.locator('#idInstance').inputValue()).toBe('1101000001');
+    expect(await page.locator('#disconnect').isVisible()).toBe(true);
+  });
+});
