@@ -5,7 +5,7 @@
  * a failure handler, or `{ hold: true }` to keep the call pending until `window.__release(name, answer)`).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -14,7 +14,10 @@ import { ru } from '../../src/i18n/ru';
 import type { Services } from '../../src/platform/services';
 import type { ConnectionReport, SettingsView, StatusView } from '../../src/ui/sidebar';
 import { openSettings } from '../../src/ui/sidebar';
+import { defaultForm, SHEET } from '../support/addon';
 import { findLocalBrowser, underCi } from '../support/browser';
+import { createEmulator } from '../support/emulator';
+import { startFakeGreenApi } from '../support/fake-green-api';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST_HTML = join(ROOT, 'dist', 'sidebar.html');
@@ -778,5 +781,101 @@ withBrowser('Disconnect in the sidebar', () => {
     );
     expect(await page.locator('#idInstance').inputValue()).toBe('1101000001');
     expect(await page.locator('#disconnect').isVisible()).toBe(true);
+  });
+});
+
+/** The sheet after Import contacts of the sample list, with the readable rows first (for the picture). */
+async function importedSheet(): Promise<string[][]> {
+  const api = await startFakeGreenApi();
+  try {
+    const emu = createEmulator({ distDir: 'dist', locale: 'en', allowLoopback: true });
+    emu.run('saveSettings', defaultForm(api, { refreshEveryMinutes: 60 }));
+    emu.run('importContacts');
+    const [header, ...rows] = emu.sheetValues(SHEET).map((row) => row.map((cell) => String(cell ?? '')));
+    // Cells a headless browser without an emoji font would show as boxes, or too long to read, stay out.
+    const readable = rows.filter((row) =>
+      row.every(
+        (cell) => cell.length < 32 && !/^[=@'-]|\t|\n|[\u{1F000}-\u{1FFFF}\u2600-\u27BF]/u.test(cell),
+      ),
+    );
+    return [header, ...readable.slice(0, 14)];
+  } finally {
+    await api.stop();
+  }
+}
+
+const esc = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A spreadsheet-like page: the menu bar with the add-on's menu, the imported sheet, the sidebar beside it. */
+function spreadsheetPage(rows: string[][]): string {
+  const cols = rows[0].map((_, i) => String.fromCharCode(65 + i));
+  const cell = (text: string, head = false) => `<td${head ? ' class="h"' : ''}>${esc(text)}</td>`;
+  const body = rows
+    .map((row, r) => `<tr><th>${r + 1}</th>${row.map((c) => cell(c, r === 0)).join('')}</tr>`)
+    .join('');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+    body{margin:0;font:13px Arial,sans-serif;color:#202124;display:flex;flex-direction:column;height:100vh}
+    .bar{display:flex;gap:16px;padding:8px 12px;border-bottom:1px solid #dadce0;background:#f9fbfd}
+    .bar b{font-size:15px;margin-right:12px}.bar .addon{background:#e8f0fe;border-radius:4px;padding:0 6px}
+    .main{display:flex;flex:1;min-height:0}.grid{flex:1;overflow:hidden}
+    table{border-collapse:collapse}th,td{border:1px solid #e2e3e3;padding:3px 6px;white-space:nowrap;max-width:190px;overflow:hidden}
+    th{background:#f8f9fa;color:#5f6368;font-weight:normal;text-align:center;min-width:24px}
+    td.h{font-weight:bold;border-bottom:2px solid #bdc1c6}
+    .side{width:300px;border-left:1px solid #dadce0;display:flex;flex-direction:column}
+    .side header{padding:10px 12px;font-size:16px;border-bottom:1px solid #dadce0}
+    iframe{border:0;flex:1;width:300px}
+  </style></head><body>
+  <div class="bar"><b>Team contacts</b><span>File</span><span>Edit</span><span>View</span><span>Insert</span>
+  <span>Format</span><span>Data</span><span>Tools</span><span>Extensions</span><span class="addon">${esc(en['app.name'])}</span></div>
+  <div class="main"><div class="grid"><table><tr><th></th>${cols.map((c) => `<th>${c}</th>`).join('')}</tr>${body}</table></div>
+  <div class="side"><header>${esc(en['settings.title'])}</header><iframe src="${PAGE_URL}"></iframe></div></div>
+  </body></html>`;
+}
+
+withBrowser('the picture in README', () => {
+  it('shows the imported contacts and the Settings sidebar (docs/screenshot.png with WA_UPDATE_SCREENSHOT=1)', async () => {
+    const rows = await importedSheet();
+    const { html } = servedSidebar('en');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    opened.push({ page, requests: [], pageErrors: [] });
+    const PICTURE_URL = 'http://127.0.0.1/spreadsheet';
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === PICTURE_URL)
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: spreadsheetPage(rows),
+        });
+      if (url === PAGE_URL)
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      return route.abort('blockedbyclient');
+    });
+    await page.addInitScript(installServerStub);
+    await page.addInitScript(
+      (view) => {
+        window.__answers.getSettings = view;
+      },
+      {
+        ...STORED_VIEW,
+        stored: true,
+        status: {
+          at: '2026-12-06 09:00',
+          outcome: `${en['settings.status.outcome.ok']} (${en['settings.status.source.menu']})`,
+          count: rows.length - 1,
+          error: '',
+          nextRetryAt: '',
+        },
+      },
+    );
+    await page.goto(PICTURE_URL);
+    const frame = page.frames().find((f) => f.url() === PAGE_URL);
+    if (!frame) throw new Error('the sidebar frame did not load');
+    await frame.waitForFunction(`!document.getElementById('test').disabled`, undefined, { timeout: 5000 });
+    expect(await page.locator('td.h').allTextContents()).toEqual(rows[0]);
+    const path = join(ARTIFACTS, 'screenshot.png');
+    await page.screenshot({ path });
+    expect(statSync(path).size).toBeGreaterThan(20_000);
+    if (process.env.WA_UPDATE_SCREENSHOT === '1') copyFileSync(path, join(ROOT, 'docs', 'screenshot.png'));
   });
 });
