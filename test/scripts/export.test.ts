@@ -306,6 +306,14 @@ withLibreOffice('contacts.xlsx and contacts.csv opened in LibreOffice Calc', () 
       const byText = new Map(rows.map((row) => [row[0].text, row]));
       expect(byText.get('799900010@c.us')?.[1].text).toBe('Семья 👨‍👩‍👧');
       expect(byText.get('799900011@c.us')?.[1].text).toBe('Люся Сидорова; кружок, шитья');
+      // What a CSV cannot prevent, and the reason contacts.xlsx is the default: Calc reads these as values.
+      const typed = (value: string) => {
+        const row = rows[CALC_ROWS.findIndex((r) => r[1] === value)];
+        return { type: row[1].type, text: row[1].text };
+      };
+      expect(typed('00123')).toEqual({ type: 'float', text: '123' });
+      expect(typed('2024-01-02').type).toBe('date');
+      expect(typed('TRUE').type).toBe('boolean');
     },
   );
 });
