@@ -685,6 +685,7 @@ withBrowser('Settings sidebar in Chromium', () => {
     async (lang, strings) => {
       const { page } = await openSidebar(lang, {
         ...STORED_VIEW,
+        stored: true,
         installation: 'addon',
         refreshChoices: [0, 60, 120, 240, 360, 480, 720, 1440],
         refreshEveryMinutes: 120,
