@@ -62,5 +62,6 @@ export function commandLineWords(message: string): string {
     .replace(/Контакты WhatsApp → Настройки/g, 'переменные GREEN_API_*')
     .replace(/Контакты WhatsApp → [^.,;)]+/g, 'npm start')
     .replace(/\s*в настройках\b/g, '')
-    .replace(/ +\./g, '.');
+    .replace(/ +\./g, '.')
+    .replace(/^(GREEN_API_\w+): \1 /, '$1 ');
 }
