@@ -8,6 +8,7 @@
  * line feed. ECMA-376 Part 1, §22.4.2.4 (ST_Xstring) escapes a character as `_xHHHH_`, and a literal `_xHHHH_`
  * as `_x005F_xHHHH_`: done here, so every string reads back exactly (checked against LibreOffice in the tests).
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/node';
 import { cellText } from './csv';
 
@@ -35,10 +36,19 @@ export function escapeXstring(text: string): string {
   );
 }
 
+/**
+ * write-excel-file 4.1 looks shared strings up in a plain object, so a cell whose text is a name of
+ * Object.prototype ("toString", "constructor", "__proto__"…) would get a wrong index and a corrupt cell (found by
+ * the property test). Such texts are handed to it as placeholders, and put back into xl/sharedStrings.xml after.
+ */
+function isPrototypeName(text: string): boolean {
+  return text in Object.prototype || text === '__proto__';
+}
+
 /** One cell: text, typed as text. Empty values are no cell at all. */
-function textCell(text: string, header: boolean): Cell {
-  if (text === '') return null;
-  return { value: escapeXstring(text), type: String, format: '@', ...(header ? { fontWeight: 'bold' } : {}) };
+function textCell(value: string, header: boolean): Cell {
+  if (value === '') return null;
+  return { value, type: String, format: '@', ...(header ? { fontWeight: 'bold' } : {}) };
 }
 
 /** `text` cut to Excel's cell limit (never inside a surrogate pair). */
@@ -46,6 +56,20 @@ export function fitCell(text: string): string {
   if (text.length <= MAX_CELL_CHARS) return text;
   const end = /[\uD800-\uDBFF]/.test(text[MAX_CELL_CHARS - 1]) ? MAX_CELL_CHARS - 1 : MAX_CELL_CHARS;
   return text.slice(0, end);
+}
+
+/** Replaces each placeholder's shared string by the text it stands for. */
+function restorePlaceholders(bytes: Buffer, placeholders: Map<string, string>): Buffer {
+  if (placeholders.size === 0) return bytes;
+  const files = unzipSync(bytes);
+  const name = 'xl/sharedStrings.xml';
+  let xml = strFromU8(files[name]);
+  for (const [placeholder, text] of placeholders) {
+    // Prototype names are plain identifiers: nothing in them needs XML escaping.
+    xml = xml.split(`>${placeholder}<`).join(`>${text}<`);
+  }
+  files[name] = strToU8(xml);
+  return Buffer.from(zipSync(files));
 }
 
 /** Column widths in characters, from the longest line of each column (8 to 50). */
@@ -69,12 +93,24 @@ export interface Workbook {
 /** The workbook: `rows[0]` is the header. Cells longer than Excel allows are cut, and named in `cut`. */
 export async function toXlsx(rows: readonly (readonly unknown[])[], sheet: string): Promise<Workbook> {
   const cut: string[] = [];
+  const placeholders = new Map<string, string>();
+  const placeholderOf = new Map<string, string>();
   const data: SheetData = rows.map((row, r) =>
     row.map((value, c) => {
       const text = cellText(value);
       const fitted = fitCell(text);
       if (fitted !== text) cut.push(`${columnName(c)}${r + 1}`);
-      return textCell(fitted, r === 0);
+      let escaped = escapeXstring(fitted);
+      if (isPrototypeName(escaped)) {
+        let placeholder = placeholderOf.get(escaped);
+        if (!placeholder) {
+          placeholder = `wa-placeholder-${placeholders.size}-${Math.random().toString(36).slice(2)}`;
+          placeholders.set(placeholder, escaped);
+          placeholderOf.set(escaped, placeholder);
+        }
+        escaped = placeholder;
+      }
+      return textCell(escaped, r === 0);
     }),
   );
   const bytes = await writeXlsxFile(data, {
@@ -82,7 +118,7 @@ export async function toXlsx(rows: readonly (readonly unknown[])[], sheet: strin
     columns: widths(rows),
     stickyRowsCount: rows.length > 0 ? 1 : 0,
   }).toBuffer();
-  return { bytes, cut };
+  return { bytes: restorePlaceholders(bytes, placeholders), cut };
 }
 
 /** A, B, …, Z, AA, … */

@@ -40,6 +40,9 @@ const NASTY = [
   '1/2',
   '12:30',
   '50%',
+  'toString',
+  '__proto__',
+  'constructor',
 ];
 
 /** The rows the round trips use: a header and one row per nasty string, in two columns. */
@@ -82,6 +85,7 @@ describe('contacts.xlsx', () => {
   it('reads back exactly for any strings (control characters, lone surrogates and _xHHHH_ look-alikes too)', async () => {
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom('toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf', '_x0074_oString'),
       fc.string({
         unit: fc.constantFrom('_', 'x', '0', '0', '4', '1', 'A', '\r', '\u0001', '\uD800', '\uDC00', 'я'),
       }),
@@ -269,6 +273,25 @@ function readFods(xml: string): CalcCell[][] {
   return rows;
 }
 
+let csvFods: Record<',' | ';', string> | null = null;
+
+/**
+ * Both CSVs opened by one LibreOffice run (a start of Calc is most of the test's time), as a person picks in
+ * Calc's Text Import dialog: Unicode (UTF-8), double quotes, from row 1, and the separators `,` and `;` both ticked
+ * — so a field holding the other separator must be quoted to stay one field, which is the point.
+ */
+function csvThroughCalc(): Record<',' | ';', string> {
+  if (!csvFods) {
+    const comma = join(work, 'contacts-comma.csv');
+    const semicolon = join(work, 'contacts-semicolon.csv');
+    writeFileSync(comma, csvFile(CALC_ROWS, ','));
+    writeFileSync(semicolon, csvFile(CALC_ROWS, ';'));
+    const [a, b] = throughLibreOffice([comma, semicolon], 'CSV:44/59,34,76,1');
+    csvFods = { ',': a, ';': b };
+  }
+  return csvFods;
+}
+
 withLibreOffice('contacts.xlsx and contacts.csv opened in LibreOffice Calc', () => {
   it('xlsx: every cell is text with the exact string — Cyrillic, emoji, phones, 00123, dates, TRUE, formulas', async () => {
     const path = join(work, 'contacts.xlsx');
@@ -285,11 +308,7 @@ withLibreOffice('contacts.xlsx and contacts.csv opened in LibreOffice Calc', () 
   it.each([',', ';'] as const)(
     'csv with %s: UTF-8 names intact, one field per value, no formula run, neutralized fields kept as text',
     (sep) => {
-      const path = join(work, `contacts-${sep === ',' ? 'comma' : 'semicolon'}.csv`);
-      writeFileSync(path, csvFile(CALC_ROWS, sep));
-      // As a person picks in Calc's Text Import dialog: this separator, double quotes, Unicode (UTF-8), from row 1.
-      const [fods] = throughLibreOffice([path], `CSV:${sep.charCodeAt(0)},34,76,1`);
-      const rows = readFods(fods);
+      const rows = readFods(csvThroughCalc()[sep]);
       expect(rows).toHaveLength(CALC_ROWS.length);
       for (const cell of rows.flat()) expect(cell.formula).toBe(false);
       CALC_ROWS.forEach((row, r) => {
