@@ -45,6 +45,10 @@ describe('Disconnect this spreadsheet', () => {
       expect.arrayContaining(['wa.snapshot', 'wa.members', 'wa.formulaFailure.120363000000000000@g.us']),
     );
     const sheets = allSheets(emu);
+    const before = emu.run('showDiagnostics') as Report;
+    expect(before.rows.find((r) => r.check === 'Stored in this spreadsheet')?.text).toMatch(
+      /^\d+ settings and state values in the document properties, \d+ cache entries\.$/,
+    );
 
     const view = emu.run('disconnect') as View;
 
