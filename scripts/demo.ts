@@ -2,17 +2,21 @@
  * `npm start`: the add-on's main job, locally. Starts the fake GREEN-API with its sample contacts (or, with
  * GREEN_API_URL, GREEN_API_ID_INSTANCE and GREEN_API_TOKEN all set, uses the real GREEN-API), loads the built
  * dist/ into the Apps Script emulator, saves the settings and clicks Import contacts — the same code path as in
- * Sheets — then prints the sheet as a table and writes contacts.csv (neutralized against CSV injection) and,
+ * Sheets — then prints the sheet as a table and writes contacts.xlsx (every cell text, a bold frozen header),
+ * with --csv contacts.csv (UTF-8 with a byte-order mark, `,` or `;`, neutralized against CSV injection) and,
  * with --json, contacts.json (exact values). Files are written to a temporary name and renamed, so a failed run
- * never leaves an old contacts.csv looking fresh. The token is never printed: every byte this process writes to
- * stdout or stderr passes through a redactor. `npm start -- --help` lists the options and variables.
+ * never leaves an old file looking fresh. The token is never printed: every byte this process writes to
+ * stdout or stderr passes through a redactor. Failures name the GREEN_API_* variables, never the sidebar's fields
+ * (runner/messages.ts). `npm start -- --help` lists the options and variables.
  */
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEmulator } from '../test/support/emulator';
 import { DEFAULT_API_TOKEN, DEFAULT_ID_INSTANCE, startFakeGreenApi } from '../test/support/fake-green-api';
-import { toCsv } from './runner/csv';
+import { csvFile } from './runner/csv';
+import { commandLineWords, importFailure } from './runner/messages';
 import {
+  DEFAULT_OPTIONS,
   HELP,
   type Options,
   parseArgs,
@@ -21,8 +25,10 @@ import {
   readSource,
   redactor,
 } from './runner/options';
+import { MAX_CELL_CHARS, toXlsx } from './runner/xlsx';
 
 const SHEET = 'WhatsApp Contacts';
+const XLSX_FILE = 'contacts.xlsx';
 const CSV_FILE = 'contacts.csv';
 const JSON_FILE = 'contacts.json';
 
@@ -62,7 +68,7 @@ function toJson(rows: unknown[][]): string {
 }
 
 /** Writes every file under a temporary name in `dir`, then renames them all; on failure removes the temporaries. */
-function writeAtomically(dir: string, files: Array<{ name: string; content: string }>): void {
+function writeAtomically(dir: string, files: Array<{ name: string; content: string | Buffer }>): void {
   mkdirSync(dir, { recursive: true });
   const staged = files.map((file) => ({ ...file, tmp: join(dir, `.${file.name}.${process.pid}.tmp`) }));
   try {
@@ -76,7 +82,7 @@ function writeAtomically(dir: string, files: Array<{ name: string; content: stri
 
 /** After a failure: says plainly whether the files on disk are from an earlier run. */
 function reportFilesOnDisk(options: Options): void {
-  for (const name of options.json ? [CSV_FILE, JSON_FILE] : [CSV_FILE]) {
+  for (const name of fileNames(options)) {
     const path = join(options.outDir, name);
     if (!existsSync(path)) {
       console.error(`No ${path} was written.`);
@@ -87,6 +93,22 @@ function reportFilesOnDisk(options: Options): void {
       .replace('T', ' ')
       .replace(/\.\d+Z$/, ' UTC');
     console.error(`${path} on disk is from an earlier run (modified ${modified}), not from this one.`);
+  }
+}
+
+/** The files a run writes. */
+function fileNames(options: Options): string[] {
+  return [XLSX_FILE, ...(options.csv ? [CSV_FILE] : []), ...(options.json ? [JSON_FILE] : [])];
+}
+
+/** The kind of the last refresh's error, from the add-on's status (document property wa.status). */
+function lastErrorKind(properties: Record<string, string>): string | null {
+  try {
+    return (
+      (JSON.parse(properties['wa.status'] ?? 'null') as { errorKind?: string } | null)?.errorKind ?? null
+    );
+  } catch (_) {
+    return null;
   }
 }
 
@@ -115,32 +137,47 @@ async function run(options: Options): Promise<void> {
     try {
       emu.run('saveSettings', settings);
     } catch (error) {
-      throw new RunnerError(`The add-on refused the settings: ${errorText(error)}`);
+      throw new RunnerError(`The add-on refused the settings: ${commandLineWords(errorText(error))}`);
     }
     const report = emu.run('importContacts') as { outcome: string; message: string };
-    if (report.outcome !== 'ok')
-      throw new RunnerError(`Import contacts → ${report.outcome}: ${report.message}`);
+    if (report.outcome !== 'ok') {
+      const message = importFailure(lastErrorKind(emu.properties.document), report.message);
+      throw new RunnerError(`Import contacts → ${report.outcome}: ${message}`);
+    }
     console.log(`Import contacts → ${report.outcome}: ${report.message}\n`);
     if (!emu.spreadsheet.getSheetByName(SHEET)) throw new RunnerError(`The import left no sheet "${SHEET}".`);
 
     const rows = emu.sheetValues(SHEET);
     printTable(rows);
-    const files = [{ name: CSV_FILE, content: toCsv(rows) }];
+    const workbook = await toXlsx(rows, SHEET);
+    const files: Array<{ name: string; content: string | Buffer }> = [
+      { name: XLSX_FILE, content: workbook.bytes },
+    ];
+    if (options.csv) files.push({ name: CSV_FILE, content: csvFile(rows, options.separator) });
     if (options.json) files.push({ name: JSON_FILE, content: toJson(rows) });
     writeAtomically(options.outDir, files);
-    const written = files.map((file) => join(options.outDir, file.name)).join(' and ');
+    const written = files.map((file) => join(options.outDir, file.name)).join(', ');
     console.log(`\n${rows.length - 1} contacts written to ${written}`);
     console.log(
-      `In ${CSV_FILE} a field starting with =, +, -, @, a tab or a carriage return has a leading ' so that ` +
-        `spreadsheets show it as text${options.json ? `; ${JSON_FILE} has the exact values` : ' (--json writes the exact values)'}.`,
+      `${XLSX_FILE} holds every cell as text${workbook.cut.length > 0 ? '' : ', exactly as in the sheet'}.`,
     );
+    if (workbook.cut.length > 0)
+      console.log(
+        `Cut to ${MAX_CELL_CHARS} characters in ${XLSX_FILE} (Excel's limit for a cell): ${workbook.cut.join(', ')}` +
+          `${options.json ? `; ${JSON_FILE} has them whole` : ' (--json writes them whole)'}.`,
+      );
+    if (options.csv)
+      console.log(
+        `In ${CSV_FILE} (UTF-8, separated by "${options.separator}") a field starting with =, +, -, @, a tab or ` +
+          `a carriage return has a leading ' so that spreadsheets show it as text.`,
+      );
   } finally {
     await fake?.stop();
   }
 }
 
 async function main(): Promise<number> {
-  let options: Options = { help: false, json: false, outDir: '.' };
+  let options: Options = DEFAULT_OPTIONS;
   try {
     options = parseArgs(process.argv.slice(2));
     if (options.help) {

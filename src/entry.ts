@@ -14,6 +14,7 @@ import { MEMBERS_TABLE } from './sheet/members-sheet';
 import { type CommandReport, importContactsCommand, refreshNowCommand } from './ui/commands';
 import { type DeleteReport, deleteRemovedRows } from './ui/delete-removed';
 import { type DiagnosticReport, showDiagnosticsDialog } from './ui/diagnostics';
+import { disconnectSpreadsheet } from './ui/disconnect';
 import { importMembersCommand, type MembersReport } from './ui/members-command';
 import { buildMenu } from './ui/menu';
 import {
@@ -67,6 +68,10 @@ export function saveSettings(form: SettingsForm): SettingsView {
 
 export function testConnection(form?: SettingsForm): ConnectionReport {
   return testConnectionReport(gasServices(), form);
+}
+
+export function disconnect(): SettingsView {
+  return disconnectSpreadsheet(gasServices());
 }
 
 export function showDiagnostics(): DiagnosticReport {

@@ -1,8 +1,10 @@
 /**
- * contacts.csv for `npm start`: RFC 4180 rows (CRLF, fields with quotes or separators in double quotes, quotes
- * doubled) with OWASP's CSV-injection advice (https://owasp.org/www-community/attacks/CSV_Injection): a field
- * that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` and is quoted, so a
- * spreadsheet opening the file runs no formula and turns no `+7…` phone into a number. Pure: no I/O.
+ * contacts.csv for `npm start -- --csv`: RFC 4180 rows (CRLF, fields with quotes or separators in double quotes,
+ * quotes doubled), separated by `,` or `;` (what Excel expects where the decimal mark is a comma, as in Russian),
+ * after a UTF-8 byte-order mark (so Excel reads Cyrillic and emoji as UTF-8, not the system's code page), with
+ * OWASP's CSV-injection advice (https://owasp.org/www-community/attacks/CSV_Injection): a field that starts with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` and is quoted, so a spreadsheet opening the
+ * file runs no formula and turns no `+7…` phone into a number. Pure: no I/O.
  */
 
 /** First characters that make a spreadsheet read a CSV field as a formula (or a number). */
@@ -30,7 +32,19 @@ export function csvField(value: unknown): string {
   return /[",;\t\r\n]/.test(text) ? quoted(text) : text;
 }
 
-/** The whole file: one CRLF-terminated line per row. */
-export function toCsv(rows: readonly (readonly unknown[])[]): string {
-  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+/** The separators a person may choose. */
+export const CSV_SEPARATORS = [',', ';'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+/** The UTF-8 byte-order mark that starts the file. */
+export const UTF8_BOM = '\uFEFF';
+
+/** The rows: one CRLF-terminated line per row, fields joined by `separator`. */
+export function toCsv(rows: readonly (readonly unknown[])[], separator: CsvSeparator = ','): string {
+  return rows.map((row) => `${row.map(csvField).join(separator)}\r\n`).join('');
+}
+
+/** The whole file: the byte-order mark, then the rows. */
+export function csvFile(rows: readonly (readonly unknown[])[], separator: CsvSeparator = ','): string {
+  return UTF8_BOM + toCsv(rows, separator);
 }

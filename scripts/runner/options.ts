@@ -4,14 +4,23 @@
  * scheme://host only, never a path (someone may paste a whole request URL, token included).
  */
 
+import { CSV_SEPARATORS, type CsvSeparator } from './csv';
+
 /** The command-line options. */
 export interface Options {
   help: boolean;
   /** Also write contacts.json with the exact values. */
   json: boolean;
-  /** Folder for contacts.csv and contacts.json. */
+  /** Also write contacts.csv. */
+  csv: boolean;
+  /** The CSV's separator. */
+  separator: CsvSeparator;
+  /** Folder for the files. */
   outDir: string;
 }
+
+/** The options when none are given. */
+export const DEFAULT_OPTIONS: Options = { help: false, json: false, csv: false, separator: ',', outDir: '.' };
 
 /** Where the contacts come from: the fake GREEN-API with sample contacts, or a real instance. */
 export type Source =
@@ -34,13 +43,16 @@ export const HELP = `Usage: npm start [-- OPTIONS]
        node scripts/run-transpiled.mjs scripts/demo.ts [OPTIONS]
 
 Runs the built add-on (dist/) in the local Apps Script emulator: saves the settings, clicks Import contacts,
-prints the sheet and writes contacts.csv. Without GREEN_API_* variables it uses a fake GREEN-API on this
+prints the sheet and writes contacts.xlsx. Without GREEN_API_* variables it uses a fake GREEN-API on this
 machine with sample contacts.
 
 Options:
-  --json       also write contacts.json: the sheet's rows (header row first) with the exact cell values
-  --out DIR    write contacts.csv (and contacts.json) into DIR instead of the current folder
-  -h, --help   show this help and exit
+  --csv              also write contacts.csv (UTF-8 with a byte-order mark, comma-separated)
+  --separator SEP    the CSV's separator: , (default) or ; (Excel where the decimal mark is a comma);
+                     implies --csv
+  --json             also write contacts.json: the sheet's rows (header row first) with the exact cell values
+  --out DIR          write the files into DIR instead of the current folder
+  -h, --help         show this help and exit
 
 Environment:
   GREEN_API_URL          the API host of your instance, host only: https://7105.api.greenapi.com
@@ -49,18 +61,26 @@ Environment:
   WA_LOCALE              the add-on's language: en (default) or ru
 
 Set all three GREEN_API_* variables for the real GREEN-API, or none of them for the fake one.
-In contacts.csv a field starting with =, +, -, @, a tab or a carriage return gets a leading ' so that a
-spreadsheet shows it as text (phones like +79001234567 too); contacts.json has the exact values.
+contacts.xlsx holds every cell as text, exactly (a bold, frozen header row). In contacts.csv a field starting
+with =, +, -, @, a tab or a carriage return gets a leading ' so that a spreadsheet shows it as text (phones
+like +79001234567 too); contacts.json has the exact values.
 Exit code 0 when the import succeeded, 1 otherwise.`;
 
 /** Parses the arguments after the script name. */
 export function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { help: false, json: false, outDir: '.' };
+  const options: Options = { ...DEFAULT_OPTIONS };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') options.help = true;
     else if (arg === '--json') options.json = true;
-    else if (arg === '--out' || arg.startsWith('--out=')) {
+    else if (arg === '--csv') options.csv = true;
+    else if (arg === '--separator' || arg.startsWith('--separator=')) {
+      const sep = arg === '--separator' ? argv[++i] : arg.slice('--separator='.length);
+      if (!CSV_SEPARATORS.includes(sep as CsvSeparator))
+        throw new RunnerError(`--separator takes , or ; (quote it in the shell: --separator ';')`);
+      options.separator = sep as CsvSeparator;
+      options.csv = true;
+    } else if (arg === '--out' || arg.startsWith('--out=')) {
       const dir = arg === '--out' ? argv[++i] : arg.slice('--out='.length);
       if (!dir) throw new RunnerError('--out needs a folder: --out DIR');
       options.outDir = dir;

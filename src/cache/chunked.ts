@@ -158,6 +158,12 @@ export function chunkedHash(cache: GoogleAppsScript.Cache.Cache, name: string): 
   return readMeta(cache.get(name))?.hash ?? null;
 }
 
+/** The cache keys `name` uses now: its index entry and its chunks. */
+export function chunkedKeys(cache: GoogleAppsScript.Cache.Cache, name: string): string[] {
+  const meta = readMeta(cache.get(name));
+  return meta ? [name, ...chunkKeys(name, meta)] : [name];
+}
+
 /** Forgets `name` (settings changed: it belongs to another instance). */
 export function dropChunked(cache: GoogleAppsScript.Cache.Cache, name: string): void {
   const meta = readMeta(cache.get(name));

@@ -24,6 +24,13 @@ export function rememberFailure(
   scope = '',
 ): void {
   cache.put(keyOf(scope), JSON.stringify({ instance, ...failure }), FAILURE_MEMO_SECONDS);
+  if (scope) {
+    // A cache cannot list its keys: the scoped memos are listed under SCOPES_KEY, so all can be forgotten
+    // (Disconnect). Formulas remember under the document lock, so the list is not written by two at once.
+    const scopes = new Set(readScopes(cache));
+    scopes.add(keyOf(scope));
+    cache.put(SCOPES_KEY, JSON.stringify([...scopes].slice(-MAX_SCOPES)), FAILURE_MEMO_SECONDS);
+  }
 }
 
 /** The remembered failure of `instance` (and `scope`), or null. */
@@ -47,6 +54,23 @@ export function readFailure(
 /** Forgets the remembered failure of the contact list (a refresh or new settings make it stale). */
 export function forgetFailure(cache: GoogleAppsScript.Cache.Cache): void {
   cache.remove(FAILURE_KEY);
+}
+
+const SCOPES_KEY = `${FAILURE_KEY}:scopes`;
+const MAX_SCOPES = 200;
+
+function readScopes(cache: GoogleAppsScript.Cache.Cache): string[] {
+  try {
+    const list: unknown = JSON.parse(cache.get(SCOPES_KEY) ?? '[]');
+    return Array.isArray(list) ? list.filter((k): k is string => typeof k === 'string') : [];
+  } catch (_) {
+    return [];
+  }
+}
+
+/** Every cache key the failure memos may be using now (the contact list's, each scoped one, their list). */
+export function failureKeys(cache: GoogleAppsScript.Cache.Cache): string[] {
+  return [FAILURE_KEY, SCOPES_KEY, ...readScopes(cache)];
 }
 
 function keyOf(scope: string): string {

@@ -10,6 +10,7 @@ import {
   type CacheDeps,
   chunkedHash,
   chunkedInfo,
+  chunkedKeys,
   dropChunked,
   loadChunked,
   saveChunked,
@@ -74,6 +75,11 @@ export function membersInfo(cache: GoogleAppsScript.Cache.Cache): { savedAt: num
 /** The content hash of the stored members snapshot (null when there is none). */
 export function membersHash(cache: GoogleAppsScript.Cache.Cache): string | null {
   return chunkedHash(cache, NAME);
+}
+
+/** The cache keys the members snapshot uses now. */
+export function membersKeys(cache: GoogleAppsScript.Cache.Cache): string[] {
+  return chunkedKeys(cache, NAME);
 }
 
 /** Forgets the members snapshot (settings changed). */

@@ -10,6 +10,7 @@ import {
   cacheDeps,
   chunkedHash,
   chunkedInfo,
+  chunkedKeys,
   dropChunked,
   loadChunked,
   saveChunked,
@@ -74,6 +75,11 @@ export function snapshotInfo(
 /** The content hash of the stored snapshot (null when there is none). */
 export function snapshotHash(cache: GoogleAppsScript.Cache.Cache): string | null {
   return chunkedHash(cache, NAME);
+}
+
+/** The cache keys the snapshot uses now. */
+export function snapshotKeys(cache: GoogleAppsScript.Cache.Cache): string[] {
+  return chunkedKeys(cache, NAME);
 }
 
 /** Forgets the snapshot (settings changed: it belongs to another instance). */

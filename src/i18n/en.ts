@@ -210,6 +210,24 @@ export const en = {
   'settings.members.groups': 'Groups',
   'settings.members.next': 'Continues',
   'settings.failed': 'Could not save: {message}',
+  'disconnect.heading': 'Disconnect',
+  'disconnect.hint':
+    "Deletes the token and settings, the add-on's automatic refreshes in this spreadsheet and its cached data. The sheets stay.",
+  'disconnect.button': 'Disconnect this spreadsheet',
+  'disconnect.confirm':
+    'Disconnect this spreadsheet? The token and settings, your auto-refresh and retry triggers here and the cached contact lists are deleted; formulas show "Set up the add-on first" until you save settings again. The sheets and everything in them stay.',
+  'disconnect.yes': 'Disconnect',
+  'disconnect.no': 'Cancel',
+  'disconnect.working': 'Disconnecting…',
+  'disconnect.done':
+    'Disconnected: the token, settings, your triggers and the cached data of the add-on are deleted from this spreadsheet; the sheets stay. An auto-refresh another editor set up stops at its next run. Diagnostics shows what is left.',
+  'disconnect.doneTriggersLeft':
+    'Disconnected: the token, settings and cached data are deleted, but Google did not let the add-on delete its triggers: delete them at https://script.google.com/home/triggers (without settings they change nothing).',
+  'disconnect.failed': 'Could not disconnect: {message}',
+  'diag.stored': 'Stored in this spreadsheet',
+  'diag.stored.none': 'Nothing of the add-on: no token, settings or cached data (the sheets are yours).',
+  'diag.stored.some':
+    '{properties} settings and state values in the document properties, {cache} cache entries.',
 
   'settings.shared':
     'Everyone who can edit this spreadsheet can read the token: in a script bound to the spreadsheet, anyone with edit access — the people it is shared with as editors, and anyone with the link if link sharing allows editing — can open Extensions → Apps Script and run code that reads these settings. Share edit access only with people you would give the token, or use the add-on deployment.',

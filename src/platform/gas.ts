@@ -5,7 +5,8 @@
 import { isTooManyExecutions } from '../errors/too-many-executions';
 import { type HttpResponse, NetworkFailure, type Services, type TriggerInfo } from './services';
 
-const ZONE_KEY = 'wa.timeZone';
+/** The document cache entry holding the spreadsheet's time zone. */
+export const ZONE_KEY = 'wa.timeZone';
 /**
  * UrlFetchApp's refusal of a URL outside the manifest's urlFetchWhitelist, as reported ("Request to … failed
  * because the URL has not been whitelisted in the script manifest": diegomanuel/binance-to-google-sheets issue 82);
@@ -88,8 +89,19 @@ export function gasServices(): Services {
         const ui = SpreadsheetApp.getUi();
         return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
       },
-      addMenu(items) {
-        const menu = SpreadsheetApp.getUi().createAddonMenu();
+      addMenu(title, items) {
+        // https://developers.google.com/apps-script/guides/menus (bound scripts: Ui.createMenu) and
+        // https://developers.google.com/workspace/add-ons/concepts/menus (add-ons: createAddonMenu). Where the
+        // installation source cannot be read (it needs no authorization, but onOpen may run in AuthMode.NONE),
+        // the add-on menu is the safe choice.
+        let bound = false;
+        try {
+          bound = ScriptApp.getInstallationSource() === ScriptApp.InstallationSource.NONE;
+        } catch (_) {
+          bound = false;
+        }
+        const ui = SpreadsheetApp.getUi();
+        const menu = bound ? ui.createMenu(title) : ui.createAddonMenu();
         for (const item of items) {
           if (item) menu.addItem(item.caption, item.functionName);
           else menu.addSeparator();

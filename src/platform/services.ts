@@ -87,7 +87,12 @@ export interface Ui {
    * ask only while holding no lock.
    */
   confirm(title: string, message: string): boolean;
-  addMenu(items: Array<MenuItem | null>): void;
+  /**
+   * The add-on's menu. In a bound script: a menu of its own named `title` in the menu bar (an add-on menu there
+   * would sit under Extensions with the script project's title, often "Untitled project"); in a published
+   * add-on: Extensions → the add-on's listed name (add-ons may add no other menu).
+   */
+  addMenu(title: string, items: Array<MenuItem | null>): void;
   showSidebar(html: string, title: string): void;
   showDialog(html: string, title: string): void;
 }

@@ -66,6 +66,8 @@ export interface LedgerStore {
 
 const KEY = 'wa.ledger';
 const PENDING_KEY = 'wa.ledger.pending';
+/** The document cache entries of the ledger (a formula's requests wait there): Disconnect removes them. */
+export const LEDGER_CACHE_KEYS: readonly string[] = [PENDING_KEY];
 const PENDING_TTL_S = 21_600;
 const MAX_PENDING = 300;
 const MAX_INSTANCES = 4;

@@ -95,8 +95,10 @@ function silently(services: Services, source: 'auto' | 'retry', work: () => void
   try {
     run(services, source, work);
   } finally {
-    // This execution's own runtime, against Apps Script's daily trigger quota (measured, never failing the run).
-    countTriggerRun(services, services.clock.now(), services.clock.now() - startedAt, source === 'auto');
+    // This execution's own runtime, against Apps Script's daily trigger quota (measured, never failing the run) —
+    // only where the add-on is set up: a trigger left over after Disconnect leaves nothing behind.
+    if (isSetUp(services))
+      countTriggerRun(services, services.clock.now(), services.clock.now() - startedAt, source === 'auto');
   }
 }
 
@@ -117,5 +119,14 @@ function run(services: Services, source: 'auto' | 'retry', work: () => void): vo
     } catch (_) {
       // nothing more can be done without a user
     }
+  }
+}
+
+/** True when this document holds the add-on's settings (never throws). */
+function isSetUp(services: Services): boolean {
+  try {
+    return services.hasDocumentStore() && loadSettings(services.properties()) !== null;
+  } catch (_) {
+    return false;
   }
 }

@@ -27,6 +27,7 @@ import {
   TRIGGER_BUDGET,
 } from '../refresh/schedule';
 import { readStatus } from '../refresh/status';
+import { storedHere } from '../settings/forget';
 import { FieldError, REFRESH_CHOICES, validateSettings } from '../settings/settings';
 import { loadSettings } from '../settings/store';
 import { membersView } from './members-view';
@@ -206,6 +207,17 @@ export function runDiagnostics(services: Services): DiagnosticReport {
   } else {
     rows.push({ check: t('diag.lastRefresh'), level: 'warn', text: t('settings.status.never') });
   }
+
+  // Last, so whatever the checks above cached (the time zone) is counted too.
+  const kept = storedHere(properties, cache);
+  rows.push({
+    check: t('diag.stored'),
+    level: 'ok',
+    text:
+      kept.properties + kept.cacheEntries === 0
+        ? t('diag.stored.none')
+        : t('diag.stored.some', { properties: kept.properties, cache: kept.cacheEntries }),
+  });
   return { title: t('diag.title'), rows };
 }
 

@@ -8,10 +8,14 @@
 import { translator } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 
-/** Builds the WhatsApp Contacts menu (under Extensions for a published add-on). */
+/**
+ * Builds the WhatsApp Contacts menu: in the menu bar of a bound script, under Extensions for a published add-on
+ * (whose listing carries the same name). Its title is `app.name`, the name every message gives it
+ * ("WhatsApp Contacts → Settings"; a test checks each such path against these captions).
+ */
 export function buildMenu(services: Services): void {
   const t = translator(services.locale());
-  services.ui.addMenu([
+  services.ui.addMenu(t('app.name'), [
     { caption: t('menu.import'), functionName: 'importContacts' },
     { caption: t('menu.importMembers'), functionName: 'importGroupMembers' },
     { caption: t('menu.refresh'), functionName: 'refreshNow' },

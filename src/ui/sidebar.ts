@@ -28,6 +28,7 @@ import {
 } from '../refresh/schedule';
 import { rememberSpreadsheet } from '../refresh/spreadsheet';
 import { clearStatus, readStatus } from '../refresh/status';
+import { ownPropertyKeys } from '../settings/forget';
 import {
   DEFAULT_API_URL,
   FieldError,
@@ -64,6 +65,8 @@ export interface SettingsView {
   monthlyCaps: MonthlyCaps;
   /** Prices, the meter, and a saved schedule that does not fit (ui/quota-view.ts). */
   quota: QuotaView;
+  /** Anything of the add-on is stored in this document (the sidebar then offers Disconnect). */
+  stored?: boolean;
   message?: string;
 }
 
@@ -124,6 +127,7 @@ export function settingsView(services: Services): SettingsView {
     plan: quota.plan,
     monthlyCaps: quota.monthlyCaps,
     quota,
+    stored: ownPropertyKeys(services.properties()).length > 0,
   };
 }
 

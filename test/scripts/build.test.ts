@@ -19,6 +19,7 @@ const ENTRY_POINTS = [
   'WA_GROUP_MEMBERS',
   'deleteRemovedContacts',
   'deleteRemovedMembers',
+  'disconnect',
   'getSettings',
   'importContacts',
   'importGroupMembers',

@@ -11,8 +11,13 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { csvField, toCsv } from '../../scripts/runner/csv';
+import { commandLineWords, importFailure, RUNNER_ERRORS, SIDEBAR_WORDS } from '../../scripts/runner/messages';
 import { checkApiUrl, ENV_NAMES, parseArgs, readSource, redactor } from '../../scripts/runner/options';
+import { MAX_CELL_CHARS } from '../../scripts/runner/xlsx';
+import { en } from '../../src/i18n/en';
+import { ru } from '../../src/i18n/ru';
 import { ID_INSTANCE, SHEET, withAddon } from '../support/addon';
+import { readXlsx, rowOf } from '../support/xlsx-reader';
 
 const ROOT = resolve(__dirname, '..', '..');
 /** What spreadsheets take as the start of a formula (OWASP's list), written out here independently. */
@@ -154,12 +159,53 @@ describe('the GREEN_API_* variables', () => {
 });
 
 describe('the options', () => {
-  it('read --json, --out DIR and --help, and refuse unknown ones', () => {
-    expect(parseArgs([])).toEqual({ help: false, json: false, outDir: '.' });
-    expect(parseArgs(['--json', '--out', 'x'])).toEqual({ help: false, json: true, outDir: 'x' });
-    expect(parseArgs(['--out=y', '-h'])).toEqual({ help: true, json: false, outDir: 'y' });
+  it('read --csv, --separator, --json, --out DIR and --help, and refuse unknown ones', () => {
+    const none = { help: false, json: false, csv: false, separator: ',', outDir: '.' };
+    expect(parseArgs([])).toEqual(none);
+    expect(parseArgs(['--json', '--out', 'x'])).toEqual({ ...none, json: true, outDir: 'x' });
+    expect(parseArgs(['--out=y', '-h'])).toEqual({ ...none, help: true, outDir: 'y' });
+    expect(parseArgs(['--csv'])).toEqual({ ...none, csv: true });
+    expect(parseArgs(['--separator', ';'])).toEqual({ ...none, csv: true, separator: ';' });
+    expect(parseArgs(['--separator=,'])).toEqual({ ...none, csv: true });
+    expect(() => parseArgs(['--separator', '\t'])).toThrow(/--separator takes , or ;/);
     expect(() => parseArgs(['--out'])).toThrow(/--out needs a folder/);
-    expect(() => parseArgs(['--csv'])).toThrow(/Unknown option "--csv"/);
+    expect(() => parseArgs(['--xls'])).toThrow(/Unknown option "--xls"/);
+  });
+});
+
+describe("npm start's error messages", () => {
+  const mentionsSidebar = (text: string) => SIDEBAR_WORDS.filter((word) => text.includes(word));
+
+  it('name the GREEN_API_* variables for every failure of the import, in either language of the add-on', () => {
+    for (const table of [en, ru]) {
+      for (const [key, text] of Object.entries(table)) {
+        if (!key.startsWith('error.')) continue;
+        const kind = key.slice('error.'.length);
+        expect([kind, mentionsSidebar(importFailure(kind, text))]).toEqual([kind, []]);
+      }
+    }
+    expect(importFailure('badToken', en['error.badToken'])).toMatch(/GREEN_API_TOKEN/);
+    expect(importFailure('wrongInstance', en['error.wrongInstance'])).toMatch(
+      /GREEN_API_ID_INSTANCE.*GREEN_API_URL/,
+    );
+    for (const text of Object.values(RUNNER_ERRORS)) expect(text).toMatch(/GREEN_API_|npm start|GREEN-API/);
+  });
+
+  it('name the variable, not the field, when the add-on refuses a setting', () => {
+    for (const table of [en, ru]) {
+      for (const [key, text] of Object.entries(table)) {
+        if (!/^field\.(apiUrl|idInstance|token)\./.test(key)) continue;
+        const field = key.startsWith('field.apiUrl')
+          ? 'apiUrl'
+          : key.startsWith('field.idInstance')
+            ? 'idInstance'
+            : 'apiTokenInstance';
+        const shown = commandLineWords(`${field}: ${text}`);
+        expect([key, mentionsSidebar(shown)]).toEqual([key, []]);
+        expect(shown).toMatch(/^GREEN_API_(URL|ID_INSTANCE|TOKEN)[: ]/);
+        expect(shown).not.toMatch(/^(GREEN_API_\w+): \1 /);
+      }
+    }
   });
 });
 
@@ -227,14 +273,47 @@ function everything(run: RunResult, dir: string): string {
 describe('npm start', () => {
   const addon = withAddon();
 
-  it('imports the sample contacts and writes a neutralized contacts.csv and an exact contacts.json', async () => {
+  it('writes only contacts.xlsx by default: the sheet exactly, every cell text, a bold frozen header', async () => {
     const dir = outDir();
-    const run = await runDemo(['--json', '--out', dir]);
+    const run = await runDemo(['--out', dir]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['contacts.xlsx']);
+
+    const emu = addon.fresh();
+    emu.run('importContacts');
+    const sheet = emu.sheetValues(SHEET).map((row) => row.map((cell) => String(cell ?? '')));
+    const book = readXlsx(readFileSync(join(dir, 'contacts.xlsx')));
+    expect(book.sheetName).toBe(SHEET);
+    const read = sheet.map((row, r) => {
+      const cells = new Map(rowOf(book.cells, r + 1).map((c) => [c.ref.replace(/\d+$/, ''), c.text]));
+      return row.map((_, c) => cells.get(String.fromCharCode(65 + c)) ?? '');
+    });
+    // The sample's one name longer than a cell may be is cut to Excel's limit, and the run says so.
+    const long = sheet.findIndex((row) => row.some((cell) => cell.length > MAX_CELL_CHARS));
+    expect(long).toBeGreaterThan(0);
+    const col = sheet[long].findIndex((cell) => cell.length > MAX_CELL_CHARS);
+    expect(run.stdout).toContain(`Cut to ${MAX_CELL_CHARS} characters in contacts.xlsx`);
+    expect(run.stdout).toContain(`${String.fromCharCode(65 + col)}${long + 1}`);
+    expect(read[long][col]).toBe(sheet[long][col].slice(0, MAX_CELL_CHARS));
+    read[long][col] = sheet[long][col];
+    expect(read).toEqual(sheet);
+    for (const cell of book.cells) {
+      expect(cell.type).toBe('s');
+      expect(book.xfs[cell.style].text).toBe(true);
+      expect(book.xfs[cell.style].bold).toBe(cell.ref.endsWith('1') && cell.ref.length === 2);
+    }
+    expect(book.pane).toMatch(/ySplit="1"[\s\S]*state="frozen"/);
+  });
+
+  it('with --csv --json also writes a neutralized contacts.csv (UTF-8 BOM) and an exact contacts.json', async () => {
+    const dir = outDir();
+    const run = await runDemo(['--csv', '--json', '--out', dir]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/using the fake GREEN-API at http:\/\/127\.0\.0\.1:\d+ with sample contacts/);
     expect(run.stdout).toMatch(/Import contacts → ok: /);
-    expect(readdirSync(dir).sort()).toEqual(['contacts.csv', 'contacts.json']);
+    expect(readdirSync(dir).sort()).toEqual(['contacts.csv', 'contacts.json', 'contacts.xlsx']);
 
     // contacts.json holds exactly what the add-on put in the sheet (same dist/, same sample list).
     const emu = addon.fresh();
@@ -244,7 +323,9 @@ describe('npm start', () => {
     expect(json).toEqual(sheet);
 
     // contacts.csv holds the same cells, each neutralized where a spreadsheet would see a formula.
-    const csv = parseCsv(readFileSync(join(dir, 'contacts.csv'), 'utf8'));
+    const file = readFileSync(join(dir, 'contacts.csv'), 'utf8');
+    expect(file.startsWith('\uFEFF')).toBe(true);
+    const csv = parseCsv(file.slice(1));
     expect(csv).toEqual(sheet.map((row) => row.map((cell) => neutralized(String(cell)))));
     for (const field of csv.flat()) expect(field).not.toMatch(TRIGGER);
 
@@ -263,6 +344,15 @@ describe('npm start', () => {
       'Tab\there, line\nbreak',
       '  spaces around  ',
     ]);
+  });
+
+  it('with --separator ";" writes contacts.csv separated by semicolons', async () => {
+    const dir = outDir();
+    const run = await runDemo(['--separator', ';', '--out', dir]);
+    expect(run.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['contacts.csv', 'contacts.xlsx']);
+    const file = readFileSync(join(dir, 'contacts.csv'), 'utf8');
+    expect(file.split('\r\n')[0]).toBe('\uFEFFID;Phone;Name;Contact name;Type;Status');
   });
 
   it('refuses a partial set of GREEN_API_* variables, naming the missing ones, without using the sample data', async () => {
@@ -293,7 +383,7 @@ describe('npm start', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('fails on a wrong token without printing it, and says the old contacts.csv is from an earlier run', async () => {
+  it('fails on a wrong token naming GREEN_API_TOKEN, without printing it, and says the old contacts.csv is from an earlier run', async () => {
     const dir = outDir();
     const old = join(dir, 'contacts.csv');
     writeFileSync(old, 'ID,Phone\r\nold,row\r\n');
@@ -302,7 +392,7 @@ describe('npm start', () => {
     await addon.api.reset();
     const wrong = '99999999999999999999abcdefabcdefabcdef0000000000ff';
 
-    const run = await runDemo(['--out', dir], {
+    const run = await runDemo(['--csv', '--out', dir], {
       GREEN_API_URL: addon.api.url,
       GREEN_API_ID_INSTANCE: ID_INSTANCE,
       GREEN_API_TOKEN: wrong,
@@ -310,7 +400,9 @@ describe('npm start', () => {
 
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`Using the real GREEN-API at ${addon.api.url}`);
-    expect(run.stderr).toMatch(/^Import contacts → error: .*\(401\)/);
+    expect(run.stderr).toMatch(/^Import contacts → error: GREEN-API rejected GREEN_API_TOKEN \(401\)/);
+    expect(run.stderr).not.toMatch(/Settings|apiTokenInstance/);
+    expect(run.stderr).toContain('No ');
     expect(run.stderr).toContain(
       'contacts.csv on disk is from an earlier run (modified 2020-01-02 03:04:05 UTC)',
     );
@@ -335,6 +427,8 @@ describe('npm start', () => {
       'GREEN_API_TOKEN',
       'WA_LOCALE',
       '--json',
+      '--csv',
+      '--separator',
       '--out',
       '--help',
     ])

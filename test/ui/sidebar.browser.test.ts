@@ -5,7 +5,7 @@
  * a failure handler, or `{ hold: true }` to keep the call pending until `window.__release(name, answer)`).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -14,6 +14,10 @@ import { ru } from '../../src/i18n/ru';
 import type { Services } from '../../src/platform/services';
 import type { ConnectionReport, SettingsView, StatusView } from '../../src/ui/sidebar';
 import { openSettings } from '../../src/ui/sidebar';
+import { defaultForm, SHEET } from '../support/addon';
+import { findLocalBrowser, underCi } from '../support/browser';
+import { createEmulator } from '../support/emulator';
+import { startFakeGreenApi } from '../support/fake-green-api';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST_HTML = join(ROOT, 'dist', 'sidebar.html');
@@ -21,6 +25,15 @@ const SRC_HTML = join(ROOT, 'src', 'ui', 'sidebar.html');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const PAGE_URL = 'http://127.0.0.1/sidebar';
 const WIDTH = 300;
+
+// The browser: CHROME_PATH or the usual location of this OS (test/support/browser.ts). Without one these tests are
+// skipped with a one-line reason, except under CI, where they must run: there a missing browser fails the suite.
+const BROWSER = findLocalBrowser();
+if (!BROWSER.found) {
+  if (underCi()) throw new Error(`CI=true and the browser tests cannot run: ${BROWSER.reason}`);
+  console.warn(`Skipping the sidebar browser tests: ${BROWSER.reason}`);
+}
+const withBrowser = BROWSER.found ? describe : describe.skip;
 
 type Answer = unknown;
 interface Call {
@@ -267,6 +280,7 @@ async function until(page: Page, fn: string): Promise<void> {
 }
 
 beforeAll(async () => {
+  if (!BROWSER.found) return;
   if (!existsSync(DIST_HTML)) {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
   }
@@ -276,7 +290,7 @@ beforeAll(async () => {
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: BROWSER.found ? BROWSER.path : undefined,
     args: [
       '--headless',
       '--no-sandbox',
@@ -320,7 +334,7 @@ describe('the sidebar as openSettings serves it', () => {
   });
 });
 
-describe('Settings sidebar in Chromium', () => {
+withBrowser('Settings sidebar in Chromium', () => {
   it('fills the form from getSettings, leaves the token field empty and shows the stored-token hint', async () => {
     const { page } = await openSidebar('en');
     expect(await calls(page)).toEqual([{ name: 'getSettings', args: [] }]);
@@ -794,6 +808,7 @@ describe('Settings sidebar in Chromium', () => {
     async (lang, strings) => {
       const { page } = await openSidebar(lang, {
         ...STORED_VIEW,
+        stored: true,
         installation: 'addon',
         refreshChoices: [0, 60, 120, 240, 360, 480, 720, 1440],
         refreshEveryMinutes: 120,
@@ -842,4 +857,151 @@ describe('Settings sidebar in Chromium', () => {
       expect(statSync(join(ARTIFACTS, `sidebar-${lang}.png`)).size).toBeGreaterThan(1000);
     },
   );
+});
+
+withBrowser('Disconnect in the sidebar', () => {
+  it('is offered only when something is stored, and asks before it calls the server', async () => {
+    const none = await openSidebar('en', { ...NO_STATUS_VIEW, stored: false });
+    expect(await none.page.locator('#disconnect-section').isVisible()).toBe(false);
+
+    const { page } = await openSidebar('en', { ...STORED_VIEW, stored: true });
+    const button = page.getByRole('button', { name: en['disconnect.button'] });
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    expect(await page.getByText(en['disconnect.confirm']).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('disconnect-no');
+    await page.getByRole('button', { name: en['disconnect.no'], exact: true }).click();
+    expect(await page.locator('#disconnect-confirm').isVisible()).toBe(false);
+    expect(await calls(page, 'disconnect')).toEqual([]);
+  });
+
+  it('on Disconnect calls the server once, shows "Disconnecting…", then the emptied form and the message', async () => {
+    const { page } = await openSidebar('en', { ...STORED_VIEW, stored: true });
+    await answer(page, 'disconnect', { hold: true });
+    await page.getByRole('button', { name: en['disconnect.button'] }).click();
+    const yes = page.getByRole('button', { name: en['disconnect.yes'], exact: true });
+    await yes.click();
+    await until(
+      page,
+      `document.getElementById('disconnect-yes').textContent === ${JSON.stringify(en['disconnect.working'])}`,
+    );
+    await page.click('#disconnect-yes', { force: true }).catch(() => undefined);
+    const emptied = { ...NO_STATUS_VIEW, stored: false, message: en['disconnect.done'] };
+    await page.evaluate((view) => window.__release('disconnect', view), emptied);
+    await until(page, `document.getElementById('message').textContent !== ''`);
+    expect(await calls(page, 'disconnect')).toEqual([{ name: 'disconnect', args: [] }]);
+    expect(await page.locator('#message').textContent()).toBe(en['disconnect.done']);
+    expect(await page.locator('#idInstance').inputValue()).toBe('');
+    expect(await page.locator('#hint-apiTokenInstance').textContent()).toBe(en['settings.token.hint.none']);
+    expect(await page.locator('#disconnect-section').isVisible()).toBe(false);
+  });
+
+  it('shows a failure as "Could not disconnect: …" and keeps the form', async () => {
+    const { page } = await openSidebar('ru', { ...STORED_VIEW, stored: true });
+    await answer(page, 'disconnect', { fail: ru['import.busy'] });
+    await page.getByRole('button', { name: ru['disconnect.button'] }).click();
+    await page.getByRole('button', { name: ru['disconnect.yes'], exact: true }).click();
+    await until(page, `document.getElementById('message').textContent !== ''`);
+    expect(await page.locator('#message').textContent()).toBe(
+      ru['disconnect.failed'].replace('{message}', ru['import.busy']),
+    );
+    expect(await page.locator('#idInstance').inputValue()).toBe('1101000001');
+    expect(await page.locator('#disconnect').isVisible()).toBe(true);
+  });
+});
+
+/** The sheet after Import contacts of the sample list, with the readable rows first (for the picture). */
+async function importedSheet(): Promise<string[][]> {
+  const api = await startFakeGreenApi();
+  try {
+    const emu = createEmulator({ distDir: 'dist', locale: 'en', allowLoopback: true });
+    emu.run('saveSettings', defaultForm(api, { refreshEveryMinutes: 60 }));
+    emu.run('importContacts');
+    const [header, ...rows] = emu.sheetValues(SHEET).map((row) => row.map((cell) => String(cell ?? '')));
+    // Cells a headless browser without an emoji font would show as boxes, or too long to read, stay out.
+    const readable = rows.filter((row) =>
+      row.every(
+        (cell) => cell.length < 32 && !/^[=@'-]|\t|\n|[\u{1F000}-\u{1FFFF}\u2600-\u27BF]/u.test(cell),
+      ),
+    );
+    return [header, ...readable.slice(0, 14)];
+  } finally {
+    await api.stop();
+  }
+}
+
+const esc = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A spreadsheet-like page: the menu bar with the add-on's menu, the imported sheet, the sidebar beside it. */
+function spreadsheetPage(rows: string[][]): string {
+  const cols = rows[0].map((_, i) => String.fromCharCode(65 + i));
+  const cell = (text: string, head = false) => `<td${head ? ' class="h"' : ''}>${esc(text)}</td>`;
+  const body = rows
+    .map((row, r) => `<tr><th>${r + 1}</th>${row.map((c) => cell(c, r === 0)).join('')}</tr>`)
+    .join('');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+    body{margin:0;font:13px Arial,sans-serif;color:#202124;display:flex;flex-direction:column;height:100vh}
+    .bar{display:flex;gap:16px;padding:8px 12px;border-bottom:1px solid #dadce0;background:#f9fbfd}
+    .bar b{font-size:15px;margin-right:12px}.bar .addon{background:#e8f0fe;border-radius:4px;padding:0 6px}
+    .main{display:flex;flex:1;min-height:0}.grid{flex:1;overflow:hidden}
+    table{border-collapse:collapse}th,td{border:1px solid #e2e3e3;padding:3px 6px;white-space:nowrap;max-width:190px;overflow:hidden}
+    th{background:#f8f9fa;color:#5f6368;font-weight:normal;text-align:center;min-width:24px}
+    td.h{font-weight:bold;border-bottom:2px solid #bdc1c6}
+    .side{width:300px;border-left:1px solid #dadce0;display:flex;flex-direction:column}
+    .side header{padding:10px 12px;font-size:16px;border-bottom:1px solid #dadce0}
+    iframe{border:0;flex:1;width:300px}
+  </style></head><body>
+  <div class="bar"><b>Team contacts</b><span>File</span><span>Edit</span><span>View</span><span>Insert</span>
+  <span>Format</span><span>Data</span><span>Tools</span><span>Extensions</span><span class="addon">${esc(en['app.name'])}</span></div>
+  <div class="main"><div class="grid"><table><tr><th></th>${cols.map((c) => `<th>${c}</th>`).join('')}</tr>${body}</table></div>
+  <div class="side"><header>${esc(en['settings.title'])}</header><iframe src="${PAGE_URL}"></iframe></div></div>
+  </body></html>`;
+}
+
+withBrowser('the picture in README', () => {
+  it('shows the imported contacts and the Settings sidebar (docs/screenshot.png with WA_UPDATE_SCREENSHOT=1)', async () => {
+    const rows = await importedSheet();
+    const { html } = servedSidebar('en');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    opened.push({ page, requests: [], pageErrors: [] });
+    const PICTURE_URL = 'http://127.0.0.1/spreadsheet';
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === PICTURE_URL)
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: spreadsheetPage(rows),
+        });
+      if (url === PAGE_URL)
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      return route.abort('blockedbyclient');
+    });
+    await page.addInitScript(installServerStub);
+    await page.addInitScript(
+      (view) => {
+        window.__answers.getSettings = view;
+      },
+      {
+        ...STORED_VIEW,
+        stored: true,
+        status: {
+          at: '2026-12-06 09:00',
+          outcome: `${en['settings.status.outcome.ok']} (${en['settings.status.source.menu']})`,
+          count: rows.length - 1,
+          error: '',
+          nextRetryAt: '',
+        },
+      },
+    );
+    await page.goto(PICTURE_URL);
+    const frame = page.frames().find((f) => f.url() === PAGE_URL);
+    if (!frame) throw new Error('the sidebar frame did not load');
+    await frame.waitForFunction(`!document.getElementById('test').disabled`, undefined, { timeout: 5000 });
+    expect(await page.locator('td.h').allTextContents()).toEqual(rows[0]);
+    const path = join(ARTIFACTS, 'screenshot.png');
+    await page.screenshot({ path });
+    expect(statSync(path).size).toBeGreaterThan(20_000);
+    if (process.env.WA_UPDATE_SCREENSHOT === '1') copyFileSync(path, join(ROOT, 'docs', 'screenshot.png'));
+  });
 });

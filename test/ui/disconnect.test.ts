@@ -1,0 +1,116 @@
+/**
+ * Disconnect this spreadsheet (called by the sidebar after its confirmation): nothing of the add-on is left in the
+ * document's properties, its cache or the user's triggers, the sheets are exactly as they were, a trigger the
+ * add-on did not create is untouched, and Diagnostics says nothing is stored.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { defaultForm, type Emulator, everythingVisible, instance, TOKEN, withAddon } from '../support/addon';
+
+const addon = withAddon();
+
+type Report = { rows: Array<{ check: string; level: string; text: string }> };
+type View = { hasToken: boolean; idInstance: string; tokenHint: string; stored?: boolean; message?: string };
+
+/** Cache entries still alive now. */
+function liveCache(emu: Emulator): string[] {
+  return [...emu.cache.document.entries()].filter(([, e]) => e.expiresAt > emu.now()).map(([key]) => key);
+}
+
+function ownProperties(emu: Emulator): string[] {
+  return Object.keys(emu.properties.document).filter((key) => key.startsWith('wa.'));
+}
+
+function allSheets(emu: Emulator) {
+  return emu.spreadsheet.getSheets().map((sheet) => [sheet.getName(), emu.sheetValues(sheet.getName())]);
+}
+
+describe('Disconnect this spreadsheet', () => {
+  it('deletes the token, every setting and state, the cached data and the triggers; the sheets stay', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 60, membersOnSchedule: true }));
+    emu.run('importContacts');
+    emu.run('importGroupMembers');
+    emu.setFormula('WhatsApp Contacts', 'K1', '=WA_GROUP_MEMBERS("120363000000000000@g.us")');
+    // An empty answer leaves a retry trigger and a status behind.
+    addon.api.configureSync(instance({ emptyResponses: 1 }));
+    emu.run('refreshNow');
+    const foreign = emu.addForeignTrigger('myOwnReport', 3_600_000);
+
+    const handlers = emu.triggers.map((t) => t.handler).sort();
+    expect(handlers).toEqual(['myOwnReport', 'onAutoRefresh', 'onRetryRefresh']);
+    expect(ownProperties(emu)).toEqual(
+      expect.arrayContaining(['wa.apiTokenInstance', 'wa.status', 'wa.members.job']),
+    );
+    expect(liveCache(emu)).toEqual(
+      expect.arrayContaining(['wa.snapshot', 'wa.members', 'wa.formulaFailure.120363000000000000@g.us']),
+    );
+    const sheets = allSheets(emu);
+    const before = emu.run('showDiagnostics') as Report;
+    expect(before.rows.find((r) => r.check === 'Stored in this spreadsheet')?.text).toMatch(
+      /^\d+ settings and state values in the document properties, \d+ cache entries\.$/,
+    );
+
+    const view = emu.run('disconnect') as View;
+
+    expect(ownProperties(emu)).toEqual([]);
+    expect(liveCache(emu)).toEqual([]);
+    expect(emu.triggers.map((t) => t.id)).toEqual([foreign.id]);
+    expect(allSheets(emu)).toEqual(sheets);
+    expect(view).toMatchObject({ hasToken: false, idInstance: '', tokenHint: '', stored: false });
+    expect(view.message).toMatch(/^Disconnected: .*the sheets stay/);
+
+    const report = emu.run('showDiagnostics') as Report;
+    const row = (check: string) => report.rows.find((r) => r.check === check);
+    expect(row('Stored in this spreadsheet')).toMatchObject({
+      level: 'ok',
+      text: expect.stringMatching(/^Nothing of the add-on/),
+    });
+    expect(row('Triggers')?.text).toMatch(/^No trigger of this add-on/);
+    expect(row('Settings')?.level).toBe('fail');
+    expect(everythingVisible(emu)).not.toContain(TOKEN);
+    // Diagnostics itself stores nothing afterwards either.
+    expect(ownProperties(emu)).toEqual([]);
+  });
+
+  it('removes the hourly trigger of a published add-on, and can be run twice', () => {
+    const emu = addon.fresh({ installationSource: 'ADD_ON' });
+    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 60 }));
+    emu.run('importContacts');
+    expect(emu.triggers.map((t) => t.handler)).toEqual(['onAutoRefresh']);
+    emu.run('disconnect');
+    expect(emu.triggers).toEqual([]);
+    expect(ownProperties(emu)).toEqual([]);
+    const again = emu.run('disconnect') as View;
+    expect(again.stored).toBe(false);
+    expect(liveCache(emu)).toEqual([]);
+  });
+
+  it('leaves a formula saying to set the add-on up, and the menu working again after new settings', () => {
+    const emu = addon.fresh();
+    emu.run('importContacts');
+    emu.setFormula('WhatsApp Contacts', 'K1', '=WA_CONTACTS("group")');
+    emu.run('disconnect');
+    emu.setFormula('WhatsApp Contacts', 'K1', '=WA_CONTACTS("user")');
+    // A formula failure is an error (#ERROR!, the words on hover), so IFERROR can tell it from data.
+    expect(emu.cell('WhatsApp Contacts', 'K1').value).toBe('#ERROR!');
+    expect(emu.cell('WhatsApp Contacts', 'K1').note).toBe(
+      'Set up the add-on first: WhatsApp Contacts → Settings.',
+    );
+    emu.run('saveSettings', defaultForm(addon.api));
+    expect((emu.run('importContacts') as { outcome: string }).outcome).toBe('ok');
+  });
+
+  it('an auto-refresh another editor set up removes itself at its next run, writing nothing', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 60 }));
+    emu.run('disconnect');
+    expect(emu.triggers).toEqual([]);
+    // Another person's auto-refresh: this user's Disconnect cannot see it (triggers belong to their creator).
+    emu.addForeignTrigger('onAutoRefresh', 3_600_000);
+    const sheets = allSheets(emu);
+    emu.advanceTime(3_700_000);
+    expect(emu.triggers.filter((t) => t.handler === 'onAutoRefresh')).toEqual([]);
+    expect(ownProperties(emu)).toEqual([]);
+    expect(allSheets(emu)).toEqual(sheets);
+  });
+});
