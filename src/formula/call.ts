@@ -4,7 +4,7 @@
  * Apps Script allows 30 simultaneous executions per user; the quotas page names custom functions as the usual
  * cause of "There are too many scripts running simultaneously for this Google user account."
  * (https://developers.google.com/apps-script/guides/services/quotas). Where Google refuses the execution before
- * it starts, the cell shows Google's text and README's troubleshooting explains it.
+ * it starts, the cell shows Google's text and docs/TROUBLESHOOTING.md explains it.
  */
 import { isTooManyExecutions } from '../errors/too-many-executions';
 import { type Translate, translator } from '../i18n/i18n';

@@ -35,7 +35,7 @@ function contactsTable(services: Services, t: Translate, type: unknown, header: 
   );
   const count = filter === 'all' ? contacts.length : contacts.filter((c) => c.type === filter).length;
   const cells = (count + (withHeader ? 1 : 0)) * 5;
-  // An error like the others (README, "Formulas"): IFERROR catches it, and no formula takes it for data.
+  // An error like the others (docs/USAGE.md, "Formulas"): IFERROR catches it, and no formula takes it for data.
   if (cells > RESULT_CELL_LIMIT) {
     const key = filter === 'all' ? 'formula.tooLarge' : 'formula.tooLargeType';
     return fail(t(key, { count, cells, limit: RESULT_CELL_LIMIT }));

@@ -13,7 +13,7 @@ export const FORMULA_NAME = 'WA_CONTACTS';
  * 30 simultaneous executions per user (https://developers.google.com/apps-script/guides/services/quotas), shared
  * with the refresh itself and anything else the person runs: 20 leaves room. With more cells than that, the
  * refreshes take turns (`turns`, document properties): each starts where the last one stopped, so every cell is
- * re-entered within a few refreshes and none is left stale for good; README asks for at most this many WA_
+ * re-entered within a few refreshes and none is left stale for good; docs/USAGE.md asks for at most this many WA_
  * formulas.
  */
 export const MAX_FORMULA_CELLS = 20;
