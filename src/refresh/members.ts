@@ -16,6 +16,7 @@ import { membersHash, updateMembers } from '../cache/members-snapshot';
 import { loadSnapshot, saveSnapshot } from '../cache/snapshot';
 import type { Contact } from '../contacts/contact';
 import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
+import { contactsFromTable } from '../formula/from-table';
 import { type ClientDeps, fetchContacts, fetchGroup } from '../greenapi/client';
 import { PACE_MS, Pacer } from '../greenapi/pacer';
 import type { Translate } from '../i18n/i18n';
@@ -134,7 +135,16 @@ export function membersPaused(services: Services, fresh: boolean): boolean {
   const settings = loadSettings(properties);
   if (!settings) return false;
   const methods = fresh ? ['getGroupData', 'getContacts'] : ['getGroupData'];
-  if (scheduledMayAsk(services, instanceKey(settings), methods, services.clock.now())) return false;
+  const instance = instanceKey(settings);
+  const now = services.clock.now();
+  // A job that goes on needs the contact list only for names: from the snapshot or the contacts table, else it
+  // asks getContacts, which then must not be an exhausted method's second request of the day.
+  const mayAsk =
+    scheduledMayAsk(services, instance, methods, now) &&
+    (fresh ||
+      scheduledMayAsk(services, instance, ['getContacts'], now) ||
+      knownContacts(services, cacheDeps(services), instance, resolveSpreadsheet(services)) !== null);
+  if (mayAsk) return false;
   const job = loadJob(properties);
   if (isPending(job)) {
     job.state = 'stopped';
@@ -242,7 +252,7 @@ function slice(
       if (groups.size === 0) return { outcome: 'noGroups' };
       job = newJob(instance, [...groups].sort(), clock.now(), source);
     }
-    contacts ??= knownContacts(cache, instance) ?? fetchContacts(deps, settings);
+    contacts ??= knownContacts(services, cache, instance, spreadsheet) ?? fetchContacts(deps, settings);
   } catch (error) {
     return { outcome: 'error', error: toAddonError(error) };
   }
@@ -435,9 +445,18 @@ function newJob(instance: string, groups: string[], now: number, source: Members
   };
 }
 
-/** The contact list for names, from the formula snapshot when there is one of this instance. */
-function knownContacts(cache: CacheDeps | null, instance: string): Contact[] | null {
-  return cache ? (loadSnapshot(cache, instance)?.contacts ?? null) : null;
+/**
+ * The contact list for names without a request: the formula snapshot of this instance, else the contacts table
+ * the last refresh wrote (formula/from-table.ts). Only when neither holds it does a slice ask getContacts.
+ */
+function knownContacts(
+  services: Services,
+  cache: CacheDeps | null,
+  instance: string,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null,
+): Contact[] | null {
+  const cached = cache ? (loadSnapshot(cache, instance)?.contacts ?? null) : null;
+  return cached ?? (spreadsheet ? contactsFromTable(services, spreadsheet) : null);
 }
 
 /** Takes the members lease (under the document lock, briefly); false when another slice holds it. */

@@ -252,6 +252,26 @@ describe('a 466 stops the method until it can succeed', () => {
     expect(job).toMatchObject({ state: 'done', done: 12 });
     expect(emu.sheetValues('WhatsApp Group Members').length - 1).toBe(12 * 3);
   });
+  it('keeps a members job stopped by getGroupData from asking an exhausted getContacts every hour: names come from the contacts table', () => {
+    const emu = addon.fresh(
+      { startTime: Date.parse('2026-01-20T00:00:00Z') },
+      groups(12, { quota: { getContacts: 2, getGroupData: 8 }, rateLimitPerSecond: 1 }),
+    );
+    save(emu, { refreshEveryMinutes: 60 });
+    emu.run('importContacts');
+    expect((emu.run('importGroupMembers') as { outcome: string }).outcome).toBe('stopped');
+    const stoppedAt = emu.now();
+    // Both methods used up; the snapshot expires after 6 hours, so a slice that goes on needs the names elsewhere.
+    emu.advanceTime(Date.parse('2026-01-31T23:30:00Z') - emu.now());
+    for (const method of ['getContacts', 'getGroupData']) {
+      const asked = calls(method, stoppedAt);
+      expect(asked.every((r) => r.status === 466)).toBe(true);
+      const days = asked.map((r) => new Date(r.at).toISOString().slice(0, 10));
+      expect(new Set(days).size).toBe(days.length); // at most one a day
+    }
+    emu.advanceTime(26 * HOUR);
+    expect(JSON.parse(emu.properties.document['wa.members.job'])).toMatchObject({ state: 'done', done: 12 });
+  });
 });
 
 describe('Apps Script quotas', () => {
