@@ -336,6 +336,10 @@ export const en = {
     'Counted by this spreadsheet; requests other tools make to the same instance are not seen here.',
   'diag.quota': 'GREEN-API quota',
   'diag.appsQuota': 'Apps Script quota',
+  'error.quotaChats':
+    "{method}: the GREEN-API plan's limit of chats is used up ({used} of {total} chats this month, 466). Scheduled refreshes resume on {date} (UTC), or upgrade the plan in the GREEN-API console.",
+  'error.quotaChatsPlain':
+    "{method}: the GREEN-API plan's limit of chats is used up (466). Scheduled refreshes resume on {date} (UTC), or upgrade the plan in the GREEN-API console.",
 } as const;
 
 /** A key of the strings table. */

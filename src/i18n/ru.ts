@@ -338,4 +338,8 @@ export const ru: Record<StringKey, string> = {
   'settings.meter.note': 'Считает эта таблица; запросы других программ к тому же инстансу здесь не видны.',
   'diag.quota': 'Квота GREEN-API',
   'diag.appsQuota': 'Квота Apps Script',
+  'error.quotaChats':
+    '{method}: лимит чатов тарифа GREEN-API исчерпан ({used} из {total} чатов в этом месяце, 466). Обновления по расписанию возобновятся {date} (UTC), или смените тариф в консоли GREEN-API.',
+  'error.quotaChatsPlain':
+    '{method}: лимит чатов тарифа GREEN-API исчерпан (466). Обновления по расписанию возобновятся {date} (UTC), или смените тариф в консоли GREEN-API.',
 };

@@ -20,19 +20,47 @@ describe('the 466 body', () => {
   it('reads used and total as numbers or as strings, and the method in lower case', () => {
     const body = (used: unknown, total: unknown) =>
       JSON.stringify({ invokeStatus: { method: 'checkwhatsapp', used, total, status: 'QUOTE_EXCEEDED' } });
-    expect(parseQuotaBody(body(100, 100))).toEqual({ method: 'checkwhatsapp', used: 100, total: 100 });
+    expect(parseQuotaBody(body(100, 100))).toEqual({
+      method: 'checkwhatsapp',
+      used: 100,
+      total: 100,
+      chats: false,
+    });
     expect(parseQuotaBody(body('1000', ' 1000 '))).toEqual({
       method: 'checkwhatsapp',
       used: 1000,
       total: 1000,
+      chats: false,
     });
-    expect(parseQuotaBody(body('many', -1))).toEqual({ method: 'checkwhatsapp', used: null, total: null });
-    expect(parseQuotaBody('Quota exceeded')).toEqual({ method: '', used: null, total: null });
+    expect(parseQuotaBody(body('many', -1))).toEqual({
+      method: 'checkwhatsapp',
+      used: null,
+      total: null,
+      chats: false,
+    });
+    expect(parseQuotaBody('Quota exceeded')).toEqual({ method: '', used: null, total: null, chats: false });
     expect(parseQuotaBody('{"correspondentsStatus":{"used":3}}')).toEqual({
       method: '',
       used: null,
       total: null,
+      chats: false,
     });
+  });
+
+  it("reads the chat limit's body (an invokeStatus still allowed, total 0) as the chats' numbers, never the method's", () => {
+    // The documented example of the chat limit: https://green-api.com/en/docs/api/466-error-example-body/
+    const chats = JSON.stringify({
+      invokeStatus: { method: 'sendmessage', used: 67, total: 0, status: 'QUOTE_ALLOWED' },
+      correspondentsStatus: {
+        method: 'correspondents',
+        used: '3',
+        total: '3',
+        status: 'CORRESPONDENTS_QUOTE_EXCEEDED',
+      },
+    });
+    expect(parseQuotaBody(chats)).toEqual({ method: 'sendmessage', used: 3, total: 3, chats: true });
+    const allowed = JSON.stringify({ invokeStatus: { used: 67, total: 0, status: 'QUOTE_ALLOWED' } });
+    expect(parseQuotaBody(allowed)).toMatchObject({ used: null, total: null, chats: false });
   });
 
   it('never throws, whatever the body', () => {

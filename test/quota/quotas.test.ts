@@ -229,6 +229,17 @@ describe('a 466 stops the method until it can succeed', () => {
     expect(calls('getContacts')).toHaveLength(3);
   });
 
+  it("words the plan's chat limit (466 with correspondentsStatus) as chats used, never the other method's 67 of 0", () => {
+    const emu = addon.fresh({}, groups(4, { groupScript: [responses.status466Chats()] }));
+    const report = emu.run('importGroupMembers') as { outcome: string; message: string };
+    expect(report.outcome).toBe('stopped');
+    expect(report.message).toContain(
+      "getGroupData: the GREEN-API plan's limit of chats is used up (3 of 3 chats this month, 466).",
+    );
+    expect(report.message).not.toContain('67');
+    expect(calls('getGroupData')).toHaveLength(1); // not retried
+  });
+
   it('pauses a members import stopped by getGroupData mid-way (rows read kept) and finishes it when the month turns', () => {
     const emu = addon.fresh(
       { startTime: Date.parse('2026-01-29T00:00:00Z') },
