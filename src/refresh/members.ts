@@ -31,6 +31,7 @@ import {
 } from '../members/job';
 import { memberRows, namesOf } from '../members/rows';
 import type { Services } from '../platform/services';
+import { monthOf } from '../quota/calendar';
 import { scheduledMayAsk } from '../quota/pause';
 import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
@@ -116,7 +117,9 @@ export function scheduledMembers(services: Services, t: Translate, startedAt: nu
   const resume = job && resumable(job, instanceKey(settings), now);
   if (membersPaused(services, !resume)) return null;
   if (job && resumable(job, instanceKey(settings), now)) {
-    if (job.state === 'stopped' && now - job.lastRunAt < SCHEDULED_EVERY_MS) return null;
+    // A job stopped by the quota goes on with the first scheduled run of the new month (UTC), not a day later.
+    const quotaRenewed = job.errorKind === 'quota' && monthOf(job.lastRunAt) !== monthOf(now);
+    if (job.state === 'stopped' && now - job.lastRunAt < SCHEDULED_EVERY_MS && !quotaRenewed) return null;
     return runMembers(services, 'auto', t, { startedAt });
   }
   if (settings.membersOnSchedule && (!job || now - job.startedAt >= SCHEDULED_EVERY_MS))

@@ -258,7 +258,8 @@ describe('a 466 stops the method until it can succeed', () => {
     const january = calls('getGroupData', stoppedAt);
     expect(january.length).toBeLessThanOrEqual(3); // at most one probe a day
     expect(january.every((r) => r.status === 466)).toBe(true);
-    emu.advanceTime(26 * HOUR); // into February: the next day's scheduled try reads the rest
+    // Into February: the first hourly run of the month reads the rest (not a day after the last try).
+    emu.advanceTime(Date.parse('2026-02-01T00:45:00Z') - emu.now());
     const job = JSON.parse(emu.properties.document['wa.members.job']);
     expect(job).toMatchObject({ state: 'done', done: 12 });
     expect(emu.sheetValues('WhatsApp Group Members').length - 1).toBe(12 * 3);
