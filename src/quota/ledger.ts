@@ -168,7 +168,9 @@ function apply(ledger: Ledger, event: RequestEvent): void {
   if (event.s >= 200 && event.s < 300) entry.ok[event.m] = Math.max(entry.ok[event.m] ?? 0, event.at);
   if (event.s === 466) {
     const numbers = parseQuotaBody(event.b ?? '');
-    entry.q[event.m] = { at: event.at, used: numbers.used, total: numbers.total, body: event.b ?? '' };
+    // The chat limit's numbers are chats, not this method's requests: none are kept for the meter.
+    const [used, total] = numbers.chats ? [null, null] : [numbers.used, numbers.total];
+    entry.q[event.m] = { at: event.at, used, total, body: event.b ?? '' };
   }
 }
 

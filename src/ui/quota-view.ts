@@ -131,19 +131,27 @@ export function quotaView(
       const cap = (caps as Record<string, number | null>)[method] ?? null;
       if (used === 0 && method === 'checkWhatsapp') continue; // not asked yet by this add-on
       const exhausted = exhaustedIn(entry, method, now);
-      if (exhausted) paused.push(method);
-      if (exhausted)
-        meter.push(t('settings.meter.paused', { method, date: dateWords(t, exhausted.resumesAt) }));
-      else if (cap === null) meter.push(t('settings.meter.rowNoCap', { method, used: countWords(t, used) }));
-      else
+      // Requests this month and the cap always; a pause adds GREEN-API's own numbers from its 466 body.
+      const counted =
+        cap === null
+          ? t('settings.meter.rowNoCap', { method, used: countWords(t, used) })
+          : t('settings.meter.row', {
+              method,
+              used: countWords(t, used),
+              cap: countWords(t, cap),
+              date: reset,
+            });
+      if (exhausted) {
+        paused.push(method);
+        const { used: theirs, total } = exhausted.answer;
+        const answered =
+          theirs !== null && total !== null
+            ? t('settings.meter.answered', { used: countWords(t, theirs), total: countWords(t, total) })
+            : '';
         meter.push(
-          t('settings.meter.row', {
-            method,
-            used: countWords(t, used),
-            cap: countWords(t, cap),
-            date: reset,
-          }),
+          t('settings.meter.paused', { counted, answered, date: dateWords(t, exhausted.resumesAt) }),
         );
+      } else meter.push(counted);
     }
   }
   const apps = t('settings.meter.apps', {

@@ -199,8 +199,9 @@ describe('a 466 stops the method until it can succeed', () => {
       expect(after466[i].at - after466[i - 1].at).toBeGreaterThanOrEqual(DAY);
     expect(emu.sheetValues(SHEET)).toEqual(before); // the table keeps the last good data
     const view = emu.run('getSettings') as View;
+    // The meter still counts this spreadsheet's requests against the cap, and adds GREEN-API's own numbers.
     expect(view.quota.meter[0]).toBe(
-      'getContacts: used up (466). Scheduled work that needs it is paused until 1 February (one try a day).',
+      `getContacts: ${calls('getContacts').length} of 1,000 this month (resets 1 February). Used up (466: 3 of 3 by GREEN-API's count): scheduled work that needs it is paused until 1 February (one try a day).`,
     );
     // The month turns: the next hourly run asks and succeeds, and the schedule runs hourly again.
     emu.advanceTime(3 * HOUR);
