@@ -245,7 +245,11 @@ function slice(
   const resume = !options.fresh && resumable(job, instance, clock.now());
   try {
     if (!resume || !job) {
-      contacts = fetchContacts(deps, settings);
+      // The contact list this execution already fetched (a scheduled run's contacts refresh just before) is not
+      // asked for again: a daily members import costs getGroupData only.
+      const fetchedNow = cache ? loadSnapshot(cache, instance) : null;
+      contacts =
+        fetchedNow && fetchedNow.savedAt >= startedAt ? fetchedNow.contacts : fetchContacts(deps, settings);
       if (contacts.length === 0) return { outcome: 'syncing' };
       // The freshest contact list: formulas may read it too (WA_GROUP_MEMBERS names members from it).
       const fetched = contacts;

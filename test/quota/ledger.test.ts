@@ -87,7 +87,7 @@ describe('schedule prices', () => {
     expect(runsPerMonth(5)).toBe(8928);
     expect(runsPerMonth(0)).toBe(0);
     expect(monthlyCost(schedule(60, true, 50))).toEqual({
-      getContacts: 775,
+      getContacts: 744,
       getGroupData: 1550,
       checkWhatsapp: 0,
     });

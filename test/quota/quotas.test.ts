@@ -144,10 +144,21 @@ describe('the plan and schedule prices', () => {
     expect(() => save(emu, { refreshEveryMinutes: 60, membersOnSchedule: true })).toThrow(
       'membersOnSchedule: Group members on schedule cost about 1,240 getGroupData requests a month (40 groups × 31 days), more than the 1,000 of your plan. Turn it off, or choose a plan with more requests.',
     );
-    // Hourly plus a daily members import: 744 + 31 getContacts.
+    // Hourly plus a daily members import: 744 getContacts (the import reuses its run's list).
     expect(save(emu, { refreshEveryMinutes: 60, membersOnSchedule: true, plan: 'business' }).plan).toBe(
       'business',
     );
+  });
+
+  it('a scheduled daily members import reuses the contact list its run just fetched: one getContacts a run, as priced', () => {
+    const emu = addon.fresh({}, groups(3));
+    save(emu, { refreshEveryMinutes: 60, membersOnSchedule: true });
+    addon.api.clearRequestsSync();
+    emu.advanceTime(24 * HOUR + 60_000);
+    const runs = emu.executions.filter((e) => e.kind === 'trigger').length;
+    expect(calls('getGroupData').length).toBeGreaterThanOrEqual(3); // the daily import ran
+    expect(calls('getContacts')).toHaveLength(runs);
+    expect(JSON.parse(emu.properties.document['wa.members.job'])).toMatchObject({ state: 'done', done: 3 });
   });
 
   it('keeps running a schedule saved before plans existed, flags it, and refuses it at the next save', () => {
@@ -272,6 +283,7 @@ describe('a 466 stops the method until it can succeed', () => {
     );
     save(emu, { refreshEveryMinutes: 60 });
     emu.run('importContacts');
+    emu.advanceTime(60_000); // a later click: the members import asks for the contact list again (the 2nd)
     expect((emu.run('importGroupMembers') as { outcome: string }).outcome).toBe('stopped');
     const stoppedAt = emu.now();
     // Both methods used up; the snapshot expires after 6 hours, so a slice that goes on needs the names elsewhere.

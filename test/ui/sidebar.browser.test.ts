@@ -689,7 +689,7 @@ describe('Settings sidebar in Chromium', () => {
     const price = page.locator('#price-refresh');
     expect(await price.textContent()).toBe('Every hour ≈ 744 getContacts a month of your 1,000.');
     await page.check('#membersOnSchedule');
-    expect(await price.textContent()).toBe('Every hour ≈ 775 getContacts a month of your 1,000.');
+    expect(await price.textContent()).toBe('Every hour ≈ 744 getContacts a month of your 1,000.');
     expect(await page.locator('#price-members').textContent()).toBe(
       'Group members on schedule ≈ 1,550 getGroupData a month (50 groups × 31) of your 1,000. This does not fit your plan.',
     );
