@@ -63,8 +63,19 @@ describe('the 466 body', () => {
     expect(parseQuotaBody(allowed)).toMatchObject({ used: null, total: null, chats: false });
   });
 
-  it('never throws, whatever the body', () => {
-    fc.assert(fc.property(fc.string(), (text) => typeof parseQuotaBody(text) === 'object'));
+  it('never throws, whatever the body, and gives only counts of 0 or more', () => {
+    const quotaLike = fc
+      .record({
+        invokeStatus: fc.dictionary(fc.constantFrom('method', 'used', 'total', 'status'), fc.jsonValue()),
+        correspondentsStatus: fc.dictionary(fc.constantFrom('used', 'total', 'status'), fc.jsonValue()),
+      })
+      .map((value) => JSON.stringify(value));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), quotaLike), (text) => {
+        const { used, total } = parseQuotaBody(text);
+        for (const n of [used, total]) expect(n === null || (Number.isFinite(n) && n >= 0)).toBe(true);
+      }),
+    );
   });
 });
 
@@ -82,7 +93,7 @@ describe('schedule prices', () => {
     groups,
   });
 
-  it('prices a month of 31 days: hourly 744, every 5 minutes 8,928, daily members 31 + groups × 31', () => {
+  it('prices a month of 31 days: hourly 744, every 5 minutes 8,928, daily members groups × 31 getGroupData', () => {
     expect(runsPerMonth(60)).toBe(744);
     expect(runsPerMonth(5)).toBe(8928);
     expect(runsPerMonth(0)).toBe(0);
