@@ -246,8 +246,8 @@ function slice(
   try {
     if (!resume || !job) {
       // The contact list this execution already fetched (a scheduled run's contacts refresh just before) is not
-      // asked for again: a daily members import costs getGroupData only.
-      const fetchedNow = cache ? loadSnapshot(cache, instance) : null;
+      // asked for again: a daily members import costs getGroupData only. A person's click asks afresh.
+      const fetchedNow = cache && source === 'auto' ? loadSnapshot(cache, instance) : null;
       contacts =
         fetchedNow && fetchedNow.savedAt >= startedAt ? fetchedNow.contacts : fetchContacts(deps, settings);
       if (contacts.length === 0) return { outcome: 'syncing' };
