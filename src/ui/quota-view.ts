@@ -5,6 +5,7 @@
  * ledger (quota/ledger.ts) and the pricing (quota/price.ts); this file only adds the words.
  */
 import { loadSnapshot, snapshotDeps } from '../cache/snapshot';
+import { contactsFromTable } from '../formula/from-table';
 import { countWords, dateWords, type Translate } from '../i18n/i18n';
 import { loadJob } from '../members/job';
 import type { Services } from '../platform/services';
@@ -57,13 +58,18 @@ export function scheduleWords(t: Translate, minutes: number): string {
   return t('settings.refresh.hours', { n: minutes / 60 });
 }
 
-/** Groups a members import reads, as far as the add-on knows: the last job's, else the contact list's groups. */
+/**
+ * Groups a members import reads, as far as the add-on knows: the last job's, else the contact list's groups —
+ * from the snapshot, or (it lives 6 hours at most) from the contacts table the last refresh wrote.
+ */
 export function knownGroups(services: Services, settings: Settings | null): number {
+  if (!settings) return 0;
   const job = loadJob(services.properties());
-  if (job && settings && job.instance === instanceKey(settings)) return job.groups.length;
+  if (job && job.instance === instanceKey(settings)) return job.groups.length;
   const deps = snapshotDeps(services);
-  const snapshot = deps && settings ? loadSnapshot(deps, instanceKey(settings)) : null;
-  return snapshot ? snapshot.contacts.filter((c) => c.type === 'group').length : 0;
+  const contacts =
+    (deps ? loadSnapshot(deps, instanceKey(settings))?.contacts : null) ?? contactsFromTable(services) ?? [];
+  return contacts.filter((c) => c.type === 'group').length;
 }
 
 /** The settings' schedule with the groups it would read. */

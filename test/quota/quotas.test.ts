@@ -161,6 +161,16 @@ describe('the plan and schedule prices', () => {
     expect(JSON.parse(emu.properties.document['wa.members.job'])).toMatchObject({ state: 'done', done: 3 });
   });
 
+  it('prices members by the contacts table when the snapshot has expired, and refuses what cannot fit', () => {
+    const emu = addon.fresh({}, groups(40));
+    emu.run('importContacts');
+    emu.cache.document.clear(); // 6 hours later: no snapshot, and no members job yet
+    expect((emu.run('getSettings') as View).quota.pricing.groups).toBe(40);
+    expect(() => save(emu, { refreshEveryMinutes: 60, membersOnSchedule: true })).toThrow(
+      /^membersOnSchedule: .* 1,240 getGroupData requests a month \(40 groups × 31 days\)/,
+    );
+  });
+
   it('keeps running a schedule saved before plans existed, flags it, and refuses it at the next save', () => {
     const emu = addon.fresh();
     save(emu, { plan: 'business', refreshEveryMinutes: 5 });
