@@ -37,7 +37,7 @@ export function contactsFromTable(
 /** Every group of the members table of `instance` (live rows only), or null when there is none. */
 export function groupsFromTable(services: Services, instance: string): Group[] | null {
   const job = loadJob(services.properties());
-  if (!job || job.instance !== instance || job.done === 0) return null;
+  if (!job || job.instance !== instance || (job.done === 0 && !job.wroteBefore)) return null;
   const rows = rowsOf(services, MEMBERS_TABLE);
   if (!rows || rows.length === 0) return null;
   const groups = new Map<string, Group>();

@@ -257,7 +257,11 @@ function slice(
       const groups = new Set(contacts.filter((c) => GROUP_ID.test(c.id)).map((c) => c.id));
       for (const id of groupsInSheet(spreadsheet, locale, tableContext(services, t))) groups.add(id);
       if (groups.size === 0) return { outcome: 'noGroups' };
+      const before = job;
       job = newJob(instance, [...groups].sort(), clock.now(), source);
+      // The table still holds what the jobs before wrote (formula/from-table.ts reads it for cold formulas).
+      if (before && before.instance === instance && (before.done > 0 || before.wroteBefore))
+        job.wroteBefore = true;
     }
     contacts ??= knownContacts(services, cache, instance, spreadsheet) ?? fetchContacts(deps, settings);
   } catch (error) {

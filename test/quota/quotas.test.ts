@@ -348,6 +348,25 @@ describe('formulas spend no quota for data the sheet already has', () => {
     expect(emu.sheetValues(CELLS)).toEqual(fetched);
   });
 
+  it('WA_GROUP_MEMBERS keeps reading the table when the next import was stopped by a 466 at its first group', () => {
+    const emu = withCells(addon.fresh({}, groups(4)));
+    emu.run('importContacts');
+    emu.run('importGroupMembers');
+    const group = '120363000000000002@g.us';
+    emu.setFormula(CELLS, 'A1', `=WA_GROUP_MEMBERS("${group}")`);
+    const warm = emu.sheetValues(CELLS);
+    emu.advanceTime(HOUR);
+    // getGroupData used up: the next import stops before it reads a group (a new job, done 0).
+    addon.api.configureSync(groups(4, { quota: { getGroupData: 0 } }));
+    expect((emu.run('importGroupMembers') as { outcome: string }).outcome).toBe('stopped');
+    emu.cache.document.clear(); // the snapshots expired
+    addon.api.clearRequestsSync();
+    emu.setFormula(CELLS, 'A1', '=1');
+    emu.setFormula(CELLS, 'A1', `=WA_GROUP_MEMBERS("${group}")`);
+    expect(addon.api.requestsSync()).toHaveLength(0);
+    expect(emu.sheetValues(CELLS)).toEqual(warm); // the last good data, not #ERROR!
+  });
+
   it('WA_GROUP_MEMBERS reads the members table the import wrote, with no request', () => {
     const emu = withCells(addon.fresh({}, groups(4)));
     emu.run('importContacts');
