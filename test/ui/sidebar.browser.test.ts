@@ -723,6 +723,11 @@ describe('Settings sidebar in Chromium', () => {
     expect(await options()).toEqual(['0', '480', '720', '1440']);
     expect(await page.locator('#refreshEveryMinutes').inputValue()).toBe('480');
     expect(await price.textContent()).toBe('Every 8 hours ≈ 93 getContacts a month of your 100.');
+    // Thousands grouped as the meter writes them are a cap too, not "no cap".
+    await page.getByLabel('getContacts a month (blank: no cap)').fill('1\u00a0000');
+    expect(await price.textContent()).toBe('Every hour ≈ 744 getContacts a month of your 1,000.');
+    expect(await options()).toEqual(['0', '60', '120', '240', '360', '480', '720', '1440']);
+    await page.getByLabel('getContacts a month (blank: no cap)').fill('100');
     await answer(page, 'saveSettings', { ...STORED_VIEW, message: en['settings.saved'] });
     await page.click('#save');
     await until(page, `window.__calls.some((c) => c.name === 'saveSettings')`);
