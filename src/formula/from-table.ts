@@ -7,6 +7,7 @@
  * exactly as from a fetch (same text, order, filters, header). Only a table this instance wrote counts: the
  * refresh status (cleared when the instance changes) must hold a success, the members job must be this
  * instance's. A table that cannot be read (no spreadsheet in this run, a failure) is no table: the formula fetches.
+ * A members slice that goes on takes its names from the contacts table the same way (refresh/members.ts).
  */
 import type { Contact } from '../contacts/contact';
 import type { Group, Role } from '../members/group';
@@ -18,9 +19,12 @@ import { MEMBERS_TABLE } from '../sheet/members-sheet';
 import { readTableRows } from '../sheet/sheet-table';
 
 /** The contact list as the contacts table holds it, or null when there is no table of this instance. */
-export function contactsFromTable(services: Services): Contact[] | null {
+export function contactsFromTable(
+  services: Services,
+  spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): Contact[] | null {
   if (readStatus(services.properties())?.lastSuccessAt == null) return null;
-  const rows = rowsOf(services, CONTACTS_TABLE);
+  const rows = rowsOf(services, CONTACTS_TABLE, spreadsheet);
   if (!rows || rows.length === 0) return null;
   return rows.map((row) => ({
     id: row[0],
@@ -33,7 +37,7 @@ export function contactsFromTable(services: Services): Contact[] | null {
 /** Every group of the members table of `instance` (live rows only), or null when there is none. */
 export function groupsFromTable(services: Services, instance: string): Group[] | null {
   const job = loadJob(services.properties());
-  if (!job || job.instance !== instance || job.done === 0) return null;
+  if (!job || job.instance !== instance || (job.done === 0 && !job.wroteBefore)) return null;
   const rows = rowsOf(services, MEMBERS_TABLE);
   if (!rows || rows.length === 0) return null;
   const groups = new Map<string, Group>();
@@ -48,9 +52,13 @@ export function groupsFromTable(services: Services, instance: string): Group[] |
   return [...groups.values()];
 }
 
-function rowsOf(services: Services, table: typeof CONTACTS_TABLE): string[][] | null {
+function rowsOf(
+  services: Services,
+  table: typeof CONTACTS_TABLE,
+  given?: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): string[][] | null {
   try {
-    const spreadsheet = services.activeSpreadsheet();
+    const spreadsheet = given ?? services.activeSpreadsheet();
     if (!spreadsheet) return null;
     // Read-only: the stored sheet id (document properties) and the tags (a developer-metadata finder); nothing
     // is written, so the protection's words are not needed.

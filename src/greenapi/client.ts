@@ -148,11 +148,12 @@ function parseJson(body: string): unknown {
 }
 
 /**
- * The detail of a quota error: `method|used|total|resumesAt` (used/total '' when the body lacks them), which
- * errorText turns into "getContacts: 1,000 of 1,000 used this month; …". The method is the add-on's own name
- * for it: the body names it in lower case.
+ * The detail of a quota error: `method|used|total|resumesAt` (used/total '' when the body lacks them), then
+ * `|chats` when the limit reached is the plan's number of chats (used/total are then chats), which errorText
+ * turns into "getContacts: 1,000 of 1,000 used this month; …". The method is the add-on's own name for it: the
+ * body names it in lower case.
  */
 export function quotaDetail(method: ApiMethod, body: string, now: number): string {
-  const { used, total } = parseQuotaBody(body);
-  return `${method}|${used ?? ''}|${total ?? ''}|${nextMonthStart(now)}`;
+  const { used, total, chats } = parseQuotaBody(body);
+  return `${method}|${used ?? ''}|${total ?? ''}|${nextMonthStart(now)}${chats ? '|chats' : ''}`;
 }

@@ -347,13 +347,18 @@ export const en = {
   'settings.meter.row': '{method}: {used} of {cap} this month (resets {date}).',
   'settings.meter.rowNoCap': '{method}: {used} this month (no cap).',
   'settings.meter.paused':
-    '{method}: used up (466). Scheduled work that needs it is paused until {date} (one try a day).',
+    '{counted} Used up (466{answered}): scheduled work that needs it is paused until {date} (one try a day).',
+  'settings.meter.answered': ": {used} of {total} by GREEN-API's count",
   'settings.meter.apps':
     'Apps Script today (UTC): trigger time {minutes} of {quota} min a day (Workspace: 360), UrlFetch calls {fetches} of 20,000.',
   'settings.meter.note':
     'Counted by this spreadsheet; requests other tools make to the same instance are not seen here.',
   'diag.quota': 'GREEN-API quota',
   'diag.appsQuota': 'Apps Script quota',
+  'error.quotaChats':
+    "{method}: the GREEN-API plan's limit of chats is used up ({used} of {total} chats this month, 466). Scheduled refreshes resume on {date} (UTC), or upgrade the plan in the GREEN-API console.",
+  'error.quotaChatsPlain':
+    "{method}: the GREEN-API plan's limit of chats is used up (466). Scheduled refreshes resume on {date} (UTC), or upgrade the plan in the GREEN-API console.",
 } as const;
 
 /** A key of the strings table. */

@@ -46,12 +46,21 @@ export function errorText(t: Translate, kind: ErrorKind, detail = ''): string {
  * "getContacts: 1,000 of 1,000 used this month (466); scheduled refreshes resume on 1 January (UTC), …".
  */
 function quotaWords(t: Translate, detail: string): string | null {
-  const [method, used, total, resumesAt] = detail.split('|');
+  const [method, used, total, resumesAt, scope] = detail.split('|');
   const at = Number(resumesAt);
   if (!method || !(at > 0)) return null;
   const date = dateWords(t, at);
-  if (used === '' || total === '' || used === undefined || total === undefined)
-    return t('error.quotaMethod', { method, date });
+  const numbers = !(used === '' || total === '' || used === undefined || total === undefined);
+  if (scope === 'chats')
+    return numbers
+      ? t('error.quotaChats', {
+          method,
+          used: countWords(t, Number(used)),
+          total: countWords(t, Number(total)),
+          date,
+        })
+      : t('error.quotaChatsPlain', { method, date });
+  if (!numbers) return t('error.quotaMethod', { method, date });
   return t('error.quotaUsed', {
     method,
     used: countWords(t, Number(used)),

@@ -350,10 +350,15 @@ export const ru: Record<StringKey, string> = {
   'settings.meter.row': '{method}: {used} из {cap} в этом месяце (сброс {date}).',
   'settings.meter.rowNoCap': '{method}: {used} в этом месяце (без лимита).',
   'settings.meter.paused':
-    '{method}: исчерпано (466). Работа по расписанию, которой он нужен, приостановлена до {date} (одна попытка в день).',
+    '{counted} Исчерпано (466{answered}): работа по расписанию, которой он нужен, приостановлена до {date} (одна попытка в день).',
+  'settings.meter.answered': ': {used} из {total} по счёту GREEN-API',
   'settings.meter.apps':
     'Apps Script сегодня (UTC): триггеры {minutes} из {quota} мин в день (Workspace: 360), UrlFetch {fetches} из 20 000.',
   'settings.meter.note': 'Считает эта таблица; запросы других программ к тому же инстансу здесь не видны.',
   'diag.quota': 'Квота GREEN-API',
   'diag.appsQuota': 'Квота Apps Script',
+  'error.quotaChats':
+    '{method}: лимит чатов тарифа GREEN-API исчерпан ({used} из {total} чатов в этом месяце, 466). Обновления по расписанию возобновятся {date} (UTC), или смените тариф в консоли GREEN-API.',
+  'error.quotaChatsPlain':
+    '{method}: лимит чатов тарифа GREEN-API исчерпан (466). Обновления по расписанию возобновятся {date} (UTC), или смените тариф в консоли GREEN-API.',
 };

@@ -35,6 +35,11 @@ export interface MembersJob {
   skipped: number;
   /** Slices in a row that could not read (another running, GREEN-API unavailable…): the next waits longer. */
   failures: number;
+  /**
+   * The members table holds rows an earlier job of this instance wrote (a new job starts at done 0, and one stopped
+   * at its first group — say by the quota — must not hide them from cold formulas: formula/from-table.ts).
+   */
+  wroteBefore?: boolean;
 }
 
 const KEY = 'wa.members.job';

@@ -170,7 +170,9 @@ function apply(ledger: Ledger, event: RequestEvent): void {
   if (event.s >= 200 && event.s < 300) entry.ok[event.m] = Math.max(entry.ok[event.m] ?? 0, event.at);
   if (event.s === 466) {
     const numbers = parseQuotaBody(event.b ?? '');
-    entry.q[event.m] = { at: event.at, used: numbers.used, total: numbers.total, body: event.b ?? '' };
+    // The chat limit's numbers are chats, not this method's requests: none are kept for the meter.
+    const [used, total] = numbers.chats ? [null, null] : [numbers.used, numbers.total];
+    entry.q[event.m] = { at: event.at, used, total, body: event.b ?? '' };
   }
 }
 
@@ -218,30 +220,45 @@ function safeCache(store: LedgerStore): GoogleAppsScript.Cache.Cache | null {
 export interface QuotaBody {
   /** The method as the body names it, in lower case ("getcontacts"); '' when absent. */
   method: string;
+  /** The numbers of the limit that was reached: the method's requests, or the chats of `chats`. */
   used: number | null;
   total: number | null;
+  /**
+   * True when the limit reached is the Developer plan's number of chats (`correspondentsStatus`), not the
+   * method's requests: the example body then carries an `invokeStatus` of another method with status
+   * QUOTE_ALLOWED and total 0, whose numbers say nothing of this request.
+   */
+  chats: boolean;
 }
 
 /**
  * Reads a 466 body: `{"invokeStatus":{"method":"checkwhatsapp","used":100,"total":100,…}}`. The docs type `used`
- * and `total` as strings while the example shows numbers: both are accepted. Anything else gives nulls.
+ * and `total` as strings while the example shows numbers: both are accepted. The chat limit's body (an
+ * `invokeStatus` not QUOTE_EXCEEDED beside a `correspondentsStatus` that is) gives the chats' numbers. Anything
+ * else gives nulls.
  */
 export function parseQuotaBody(body: string): QuotaBody {
-  let status: Record<string, unknown> = {};
+  let parsed: Record<string, unknown> = {};
   try {
-    const parsed = JSON.parse(body) as { invokeStatus?: unknown };
-    if (parsed && typeof parsed.invokeStatus === 'object' && parsed.invokeStatus)
-      status = parsed.invokeStatus as Record<string, unknown>;
+    const value = JSON.parse(body) as unknown;
+    if (value && typeof value === 'object') parsed = value as Record<string, unknown>;
   } catch (_) {
     // not JSON: no numbers
   }
+  const part = (name: string): Record<string, unknown> =>
+    parsed[name] && typeof parsed[name] === 'object' ? (parsed[name] as Record<string, unknown>) : {};
   const count = (value: unknown): number | null => {
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
     return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
   };
-  return {
-    method: typeof status.method === 'string' ? status.method.toLowerCase() : '',
-    used: count(status.used),
-    total: count(status.total),
-  };
+  const exceeded = (status: unknown) => typeof status === 'string' && /EXCEEDED/i.test(status);
+  const invoke = part('invokeStatus');
+  const correspondents = part('correspondentsStatus');
+  const method = typeof invoke.method === 'string' ? invoke.method.toLowerCase() : '';
+  if (exceeded(correspondents.status) && !exceeded(invoke.status))
+    return { method, used: count(correspondents.used), total: count(correspondents.total), chats: true };
+  // An invokeStatus that says the method is still allowed: its numbers are not this limit's.
+  if (invoke.status !== undefined && !exceeded(invoke.status))
+    return { method, used: null, total: null, chats: false };
+  return { method, used: count(invoke.used), total: count(invoke.total), chats: false };
 }

@@ -1,6 +1,7 @@
 /**
  * What a schedule costs a month, priced before it is saved: the auto-refresh asks getContacts once a run, and
- * the daily members import asks getContacts once and getGroupData once per group. A month is priced at 31
+ * the daily members import, which rides on one of those runs and reuses the contact list it just fetched
+ * (refresh/members.ts), asks getGroupData once per group. A month is priced at 31
  * days, so a schedule that fits fits every month. Retries after an empty answer, a person's imports and cold
  * formulas come on top: the meter (quota/ledger.ts) shows what was really spent. Pure.
  */
@@ -29,7 +30,7 @@ export function runsPerDay(minutes: number): number {
 export function monthlyCost(schedule: Schedule): Record<CappedMethod, number> {
   const members = schedule.membersOnSchedule && schedule.refreshEveryMinutes > 0;
   return {
-    getContacts: runsPerMonth(schedule.refreshEveryMinutes) + (members ? DAYS_PER_MONTH : 0),
+    getContacts: runsPerMonth(schedule.refreshEveryMinutes),
     getGroupData: members ? schedule.groups * DAYS_PER_MONTH : 0,
     checkWhatsapp: 0,
   };

@@ -16,6 +16,7 @@ import { membersHash, updateMembers } from '../cache/members-snapshot';
 import { loadSnapshot, saveSnapshot } from '../cache/snapshot';
 import type { Contact } from '../contacts/contact';
 import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
+import { contactsFromTable } from '../formula/from-table';
 import { type ClientDeps, fetchContacts, fetchGroup } from '../greenapi/client';
 import { PACE_MS, Pacer } from '../greenapi/pacer';
 import type { Translate } from '../i18n/i18n';
@@ -30,6 +31,7 @@ import {
 } from '../members/job';
 import { memberRows, namesOf } from '../members/rows';
 import type { Services } from '../platform/services';
+import { monthOf } from '../quota/calendar';
 import { scheduledMayAsk } from '../quota/pause';
 import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
@@ -115,7 +117,9 @@ export function scheduledMembers(services: Services, t: Translate, startedAt: nu
   const resume = job && resumable(job, instanceKey(settings), now);
   if (membersPaused(services, !resume)) return null;
   if (job && resumable(job, instanceKey(settings), now)) {
-    if (job.state === 'stopped' && now - job.lastRunAt < SCHEDULED_EVERY_MS) return null;
+    // A job stopped by the quota goes on with the first scheduled run of the new month (UTC), not a day later.
+    const quotaRenewed = job.errorKind === 'quota' && monthOf(job.lastRunAt) !== monthOf(now);
+    if (job.state === 'stopped' && now - job.lastRunAt < SCHEDULED_EVERY_MS && !quotaRenewed) return null;
     return runMembers(services, 'auto', t, { startedAt });
   }
   if (settings.membersOnSchedule && (!job || now - job.startedAt >= SCHEDULED_EVERY_MS))
@@ -134,7 +138,16 @@ export function membersPaused(services: Services, fresh: boolean): boolean {
   const settings = loadSettings(properties);
   if (!settings) return false;
   const methods = fresh ? ['getGroupData', 'getContacts'] : ['getGroupData'];
-  if (scheduledMayAsk(services, instanceKey(settings), methods, services.clock.now())) return false;
+  const instance = instanceKey(settings);
+  const now = services.clock.now();
+  // A job that goes on needs the contact list only for names: from the snapshot or the contacts table, else it
+  // asks getContacts, which then must not be an exhausted method's second request of the day.
+  const mayAsk =
+    scheduledMayAsk(services, instance, methods, now) &&
+    (fresh ||
+      scheduledMayAsk(services, instance, ['getContacts'], now) ||
+      knownContacts(services, cacheDeps(services), instance, resolveSpreadsheet(services)) !== null);
+  if (mayAsk) return false;
   const job = loadJob(properties);
   if (isPending(job)) {
     job.state = 'stopped';
@@ -232,7 +245,11 @@ function slice(
   const resume = !options.fresh && resumable(job, instance, clock.now());
   try {
     if (!resume || !job) {
-      contacts = fetchContacts(deps, settings);
+      // The contact list this execution already fetched (a scheduled run's contacts refresh just before) is not
+      // asked for again: a daily members import costs getGroupData only. A person's click asks afresh.
+      const fetchedNow = cache && source === 'auto' ? loadSnapshot(cache, instance) : null;
+      contacts =
+        fetchedNow && fetchedNow.savedAt >= startedAt ? fetchedNow.contacts : fetchContacts(deps, settings);
       if (contacts.length === 0) return { outcome: 'syncing' };
       // The freshest contact list: formulas may read it too (WA_GROUP_MEMBERS names members from it).
       const fetched = contacts;
@@ -240,9 +257,13 @@ function slice(
       const groups = new Set(contacts.filter((c) => GROUP_ID.test(c.id)).map((c) => c.id));
       for (const id of groupsInSheet(spreadsheet, locale, tableContext(services, t))) groups.add(id);
       if (groups.size === 0) return { outcome: 'noGroups' };
+      const before = job;
       job = newJob(instance, [...groups].sort(), clock.now(), source);
+      // The table still holds what the jobs before wrote (formula/from-table.ts reads it for cold formulas).
+      if (before && before.instance === instance && (before.done > 0 || before.wroteBefore))
+        job.wroteBefore = true;
     }
-    contacts ??= knownContacts(cache, instance) ?? fetchContacts(deps, settings);
+    contacts ??= knownContacts(services, cache, instance, spreadsheet) ?? fetchContacts(deps, settings);
   } catch (error) {
     return { outcome: 'error', error: toAddonError(error) };
   }
@@ -435,9 +456,18 @@ function newJob(instance: string, groups: string[], now: number, source: Members
   };
 }
 
-/** The contact list for names, from the formula snapshot when there is one of this instance. */
-function knownContacts(cache: CacheDeps | null, instance: string): Contact[] | null {
-  return cache ? (loadSnapshot(cache, instance)?.contacts ?? null) : null;
+/**
+ * The contact list for names without a request: the formula snapshot of this instance, else the contacts table
+ * the last refresh wrote (formula/from-table.ts). Only when neither holds it does a slice ask getContacts.
+ */
+function knownContacts(
+  services: Services,
+  cache: CacheDeps | null,
+  instance: string,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null,
+): Contact[] | null {
+  const cached = cache ? (loadSnapshot(cache, instance)?.contacts ?? null) : null;
+  return cached ?? (spreadsheet ? contactsFromTable(services, spreadsheet) : null);
 }
 
 /** Takes the members lease (under the document lock, briefly); false when another slice holds it. */

@@ -96,7 +96,10 @@ export function validatePlan(value: unknown): Plan {
   throw new FieldError('plan', 'field.plan.invalid');
 }
 
-/** A Custom plan's caps: per method a whole number 0 or more (digits as text too), blank or absent for no cap. */
+/**
+ * A Custom plan's caps: per method a whole number 0 or more (digits as text too, thousands grouped or not), blank or
+ * absent for no cap.
+ */
 export function validateCaps(value: unknown): MonthlyCaps {
   const given = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   if (value != null && value !== '' && (typeof value !== 'object' || Array.isArray(value)))
@@ -109,7 +112,12 @@ export function validateCaps(value: unknown): MonthlyCaps {
       caps[method] = null;
       continue;
     }
-    const n = typeof text === 'string' && /^\d{1,12}$/.test(text) ? Number(text) : text;
+    // Digits, grouped by thousands as the meter writes them in either language ("1,000", "1 000") or not.
+    const digits =
+      typeof text === 'string'
+        ? text.replace(/^(\d{1,3})(?:[ ,.\u00a0\u202f](\d{3}))+$/, (m) => m.replace(/\D/g, ''))
+        : '';
+    const n = typeof text === 'string' ? (/^\d{1,12}$/.test(digits) ? Number(digits) : text) : text;
     if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)
       throw new FieldError('monthlyCaps', 'field.caps.invalid', { method });
     caps[method] = n;

@@ -5,6 +5,7 @@
  * ledger (quota/ledger.ts) and the pricing (quota/price.ts); this file only adds the words.
  */
 import { loadSnapshot, snapshotDeps } from '../cache/snapshot';
+import { contactsFromTable } from '../formula/from-table';
 import { countWords, dateWords, type Translate } from '../i18n/i18n';
 import { loadJob } from '../members/job';
 import type { Services } from '../platform/services';
@@ -57,13 +58,18 @@ export function scheduleWords(t: Translate, minutes: number): string {
   return t('settings.refresh.hours', { n: minutes / 60 });
 }
 
-/** Groups a members import reads, as far as the add-on knows: the last job's, else the contact list's groups. */
+/**
+ * Groups a members import reads, as far as the add-on knows: the last job's, else the contact list's groups —
+ * from the snapshot, or (it lives 6 hours at most) from the contacts table the last refresh wrote.
+ */
 export function knownGroups(services: Services, settings: Settings | null): number {
+  if (!settings) return 0;
   const job = loadJob(services.properties());
-  if (job && settings && job.instance === instanceKey(settings)) return job.groups.length;
+  if (job && job.instance === instanceKey(settings)) return job.groups.length;
   const deps = snapshotDeps(services);
-  const snapshot = deps && settings ? loadSnapshot(deps, instanceKey(settings)) : null;
-  return snapshot ? snapshot.contacts.filter((c) => c.type === 'group').length : 0;
+  const contacts =
+    (deps ? loadSnapshot(deps, instanceKey(settings))?.contacts : null) ?? contactsFromTable(services) ?? [];
+  return contacts.filter((c) => c.type === 'group').length;
 }
 
 /** The settings' schedule with the groups it would read. */
@@ -131,19 +137,27 @@ export function quotaView(
       const cap = (caps as Record<string, number | null>)[method] ?? null;
       if (used === 0 && method === 'checkWhatsapp') continue; // not asked yet by this add-on
       const exhausted = exhaustedIn(entry, method, now);
-      if (exhausted) paused.push(method);
-      if (exhausted)
-        meter.push(t('settings.meter.paused', { method, date: dateWords(t, exhausted.resumesAt) }));
-      else if (cap === null) meter.push(t('settings.meter.rowNoCap', { method, used: countWords(t, used) }));
-      else
+      // Requests this month and the cap always; a pause adds GREEN-API's own numbers from its 466 body.
+      const counted =
+        cap === null
+          ? t('settings.meter.rowNoCap', { method, used: countWords(t, used) })
+          : t('settings.meter.row', {
+              method,
+              used: countWords(t, used),
+              cap: countWords(t, cap),
+              date: reset,
+            });
+      if (exhausted) {
+        paused.push(method);
+        const { used: theirs, total } = exhausted.answer;
+        const answered =
+          theirs !== null && total !== null
+            ? t('settings.meter.answered', { used: countWords(t, theirs), total: countWords(t, total) })
+            : '';
         meter.push(
-          t('settings.meter.row', {
-            method,
-            used: countWords(t, used),
-            cap: countWords(t, cap),
-            date: reset,
-          }),
+          t('settings.meter.paused', { counted, answered, date: dateWords(t, exhausted.resumesAt) }),
         );
+      } else meter.push(counted);
     }
   }
   const apps = t('settings.meter.apps', {

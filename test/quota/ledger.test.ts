@@ -20,23 +20,62 @@ describe('the 466 body', () => {
   it('reads used and total as numbers or as strings, and the method in lower case', () => {
     const body = (used: unknown, total: unknown) =>
       JSON.stringify({ invokeStatus: { method: 'checkwhatsapp', used, total, status: 'QUOTE_EXCEEDED' } });
-    expect(parseQuotaBody(body(100, 100))).toEqual({ method: 'checkwhatsapp', used: 100, total: 100 });
+    expect(parseQuotaBody(body(100, 100))).toEqual({
+      method: 'checkwhatsapp',
+      used: 100,
+      total: 100,
+      chats: false,
+    });
     expect(parseQuotaBody(body('1000', ' 1000 '))).toEqual({
       method: 'checkwhatsapp',
       used: 1000,
       total: 1000,
+      chats: false,
     });
-    expect(parseQuotaBody(body('many', -1))).toEqual({ method: 'checkwhatsapp', used: null, total: null });
-    expect(parseQuotaBody('Quota exceeded')).toEqual({ method: '', used: null, total: null });
+    expect(parseQuotaBody(body('many', -1))).toEqual({
+      method: 'checkwhatsapp',
+      used: null,
+      total: null,
+      chats: false,
+    });
+    expect(parseQuotaBody('Quota exceeded')).toEqual({ method: '', used: null, total: null, chats: false });
     expect(parseQuotaBody('{"correspondentsStatus":{"used":3}}')).toEqual({
       method: '',
       used: null,
       total: null,
+      chats: false,
     });
   });
 
-  it('never throws, whatever the body', () => {
-    fc.assert(fc.property(fc.string(), (text) => typeof parseQuotaBody(text) === 'object'));
+  it("reads the chat limit's body (an invokeStatus still allowed, total 0) as the chats' numbers, never the method's", () => {
+    // The documented example of the chat limit: https://green-api.com/en/docs/api/466-error-example-body/
+    const chats = JSON.stringify({
+      invokeStatus: { method: 'sendmessage', used: 67, total: 0, status: 'QUOTE_ALLOWED' },
+      correspondentsStatus: {
+        method: 'correspondents',
+        used: '3',
+        total: '3',
+        status: 'CORRESPONDENTS_QUOTE_EXCEEDED',
+      },
+    });
+    expect(parseQuotaBody(chats)).toEqual({ method: 'sendmessage', used: 3, total: 3, chats: true });
+    const allowed = JSON.stringify({ invokeStatus: { used: 67, total: 0, status: 'QUOTE_ALLOWED' } });
+    expect(parseQuotaBody(allowed)).toMatchObject({ used: null, total: null, chats: false });
+  });
+
+  it('never throws, whatever the body, and gives only counts of 0 or more', () => {
+    const quotaLike = fc
+      .record({
+        invokeStatus: fc.dictionary(fc.constantFrom('method', 'used', 'total', 'status'), fc.jsonValue()),
+        correspondentsStatus: fc.dictionary(fc.constantFrom('used', 'total', 'status'), fc.jsonValue()),
+      })
+      .map((value) => JSON.stringify(value));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), quotaLike), (text) => {
+        const { used, total } = parseQuotaBody(text);
+        for (const n of [used, total]) expect(n === null || (Number.isFinite(n) && n >= 0)).toBe(true);
+      }),
+    );
   });
 });
 
@@ -54,12 +93,12 @@ describe('schedule prices', () => {
     groups,
   });
 
-  it('prices a month of 31 days: hourly 744, every 5 minutes 8,928, daily members 31 + groups × 31', () => {
+  it('prices a month of 31 days: hourly 744, every 5 minutes 8,928, daily members groups × 31 getGroupData', () => {
     expect(runsPerMonth(60)).toBe(744);
     expect(runsPerMonth(5)).toBe(8928);
     expect(runsPerMonth(0)).toBe(0);
     expect(monthlyCost(schedule(60, true, 50))).toEqual({
-      getContacts: 775,
+      getContacts: 744,
       getGroupData: 1550,
       checkWhatsapp: 0,
     });

@@ -144,9 +144,30 @@ describe('the plan and schedule prices', () => {
     expect(() => save(emu, { refreshEveryMinutes: 60, membersOnSchedule: true })).toThrow(
       'membersOnSchedule: Group members on schedule cost about 1,240 getGroupData requests a month (40 groups × 31 days), more than the 1,000 of your plan. Turn it off, or choose a plan with more requests.',
     );
-    // Hourly plus a daily members import: 744 + 31 getContacts.
+    // Hourly plus a daily members import: 744 getContacts (the import reuses its run's list).
     expect(save(emu, { refreshEveryMinutes: 60, membersOnSchedule: true, plan: 'business' }).plan).toBe(
       'business',
+    );
+  });
+
+  it('a scheduled daily members import reuses the contact list its run just fetched: one getContacts a run, as priced', () => {
+    const emu = addon.fresh({}, groups(3));
+    save(emu, { refreshEveryMinutes: 60, membersOnSchedule: true });
+    addon.api.clearRequestsSync();
+    emu.advanceTime(24 * HOUR + 60_000);
+    const runs = emu.executions.filter((e) => e.kind === 'trigger').length;
+    expect(calls('getGroupData').length).toBeGreaterThanOrEqual(3); // the daily import ran
+    expect(calls('getContacts')).toHaveLength(runs);
+    expect(JSON.parse(emu.properties.document['wa.members.job'])).toMatchObject({ state: 'done', done: 3 });
+  });
+
+  it('prices members by the contacts table when the snapshot has expired, and refuses what cannot fit', () => {
+    const emu = addon.fresh({}, groups(40));
+    emu.run('importContacts');
+    emu.cache.document.clear(); // 6 hours later: no snapshot, and no members job yet
+    expect((emu.run('getSettings') as View).quota.pricing.groups).toBe(40);
+    expect(() => save(emu, { refreshEveryMinutes: 60, membersOnSchedule: true })).toThrow(
+      /^membersOnSchedule: .* 1,240 getGroupData requests a month \(40 groups × 31 days\)/,
     );
   });
 
@@ -199,8 +220,9 @@ describe('a 466 stops the method until it can succeed', () => {
       expect(after466[i].at - after466[i - 1].at).toBeGreaterThanOrEqual(DAY);
     expect(emu.sheetValues(SHEET)).toEqual(before); // the table keeps the last good data
     const view = emu.run('getSettings') as View;
+    // The meter still counts this spreadsheet's requests against the cap, and adds GREEN-API's own numbers.
     expect(view.quota.meter[0]).toBe(
-      'getContacts: used up (466). Scheduled work that needs it is paused until 1 February (one try a day).',
+      `getContacts: ${calls('getContacts').length} of 1,000 this month (resets 1 February). Used up (466: 3 of 3 by GREEN-API's count): scheduled work that needs it is paused until 1 February (one try a day).`,
     );
     // The month turns: the next hourly run asks and succeeds, and the schedule runs hourly again.
     emu.advanceTime(3 * HOUR);
@@ -229,6 +251,17 @@ describe('a 466 stops the method until it can succeed', () => {
     expect(calls('getContacts')).toHaveLength(3);
   });
 
+  it("words the plan's chat limit (466 with correspondentsStatus) as chats used, never the other method's 67 of 0", () => {
+    const emu = addon.fresh({}, groups(4, { groupScript: [responses.status466Chats()] }));
+    const report = emu.run('importGroupMembers') as { outcome: string; message: string };
+    expect(report.outcome).toBe('stopped');
+    expect(report.message).toContain(
+      "getGroupData: the GREEN-API plan's limit of chats is used up (3 of 3 chats this month, 466).",
+    );
+    expect(report.message).not.toContain('67');
+    expect(calls('getGroupData')).toHaveLength(1); // not retried
+  });
+
   it('pauses a members import stopped by getGroupData mid-way (rows read kept) and finishes it when the month turns', () => {
     const emu = addon.fresh(
       { startTime: Date.parse('2026-01-29T00:00:00Z') },
@@ -247,10 +280,32 @@ describe('a 466 stops the method until it can succeed', () => {
     const january = calls('getGroupData', stoppedAt);
     expect(january.length).toBeLessThanOrEqual(3); // at most one probe a day
     expect(january.every((r) => r.status === 466)).toBe(true);
-    emu.advanceTime(26 * HOUR); // into February: the next day's scheduled try reads the rest
+    // Into February: the first hourly run of the month reads the rest (not a day after the last try).
+    emu.advanceTime(Date.parse('2026-02-01T00:45:00Z') - emu.now());
     const job = JSON.parse(emu.properties.document['wa.members.job']);
     expect(job).toMatchObject({ state: 'done', done: 12 });
     expect(emu.sheetValues('WhatsApp Group Members').length - 1).toBe(12 * 3);
+  });
+  it('keeps a members job stopped by getGroupData from asking an exhausted getContacts every hour: names come from the contacts table', () => {
+    const emu = addon.fresh(
+      { startTime: Date.parse('2026-01-20T00:00:00Z') },
+      groups(12, { quota: { getContacts: 2, getGroupData: 8 }, rateLimitPerSecond: 1 }),
+    );
+    save(emu, { refreshEveryMinutes: 60 });
+    emu.run('importContacts');
+    emu.advanceTime(60_000); // a later click: the members import asks for the contact list again (the 2nd)
+    expect((emu.run('importGroupMembers') as { outcome: string }).outcome).toBe('stopped');
+    const stoppedAt = emu.now();
+    // Both methods used up; the snapshot expires after 6 hours, so a slice that goes on needs the names elsewhere.
+    emu.advanceTime(Date.parse('2026-01-31T23:30:00Z') - emu.now());
+    for (const method of ['getContacts', 'getGroupData']) {
+      const asked = calls(method, stoppedAt);
+      expect(asked.every((r) => r.status === 466)).toBe(true);
+      const days = asked.map((r) => new Date(r.at).toISOString().slice(0, 10));
+      expect(new Set(days).size).toBe(days.length); // at most one a day
+    }
+    emu.advanceTime(26 * HOUR);
+    expect(JSON.parse(emu.properties.document['wa.members.job'])).toMatchObject({ state: 'done', done: 12 });
   });
 });
 
@@ -291,6 +346,25 @@ describe('formulas spend no quota for data the sheet already has', () => {
     setAll((a) => `=WA_CONTACTS(${a})`);
     expect(calls('getContacts')).toHaveLength(0);
     expect(emu.sheetValues(CELLS)).toEqual(fetched);
+  });
+
+  it('WA_GROUP_MEMBERS keeps reading the table when the next import was stopped by a 466 at its first group', () => {
+    const emu = withCells(addon.fresh({}, groups(4)));
+    emu.run('importContacts');
+    emu.run('importGroupMembers');
+    const group = '120363000000000002@g.us';
+    emu.setFormula(CELLS, 'A1', `=WA_GROUP_MEMBERS("${group}")`);
+    const warm = emu.sheetValues(CELLS);
+    emu.advanceTime(HOUR);
+    // getGroupData used up: the next import stops before it reads a group (a new job, done 0).
+    addon.api.configureSync(groups(4, { quota: { getGroupData: 0 } }));
+    expect((emu.run('importGroupMembers') as { outcome: string }).outcome).toBe('stopped');
+    emu.cache.document.clear(); // the snapshots expired
+    addon.api.clearRequestsSync();
+    emu.setFormula(CELLS, 'A1', '=1');
+    emu.setFormula(CELLS, 'A1', `=WA_GROUP_MEMBERS("${group}")`);
+    expect(addon.api.requestsSync()).toHaveLength(0);
+    expect(emu.sheetValues(CELLS)).toEqual(warm); // the last good data, not #ERROR!
   });
 
   it('WA_GROUP_MEMBERS reads the members table the import wrote, with no request', () => {

@@ -162,6 +162,18 @@ describe('validateSettings', () => {
         5,
       ).monthlyCaps,
     ).toEqual({ getContacts: 2000, getGroupData: 0, checkWhatsapp: null });
+    // Thousands grouped as the meter writes them, in either language.
+    expect(
+      validateSettings(
+        {
+          ...base,
+          plan: 'custom',
+          monthlyCaps: { getContacts: '1,000', getGroupData: '1\u00a0500', checkWhatsapp: '30 000' },
+        },
+        null,
+        5,
+      ).monthlyCaps,
+    ).toEqual({ getContacts: 1000, getGroupData: 1500, checkWhatsapp: 30000 });
   });
 
   it.each([

@@ -703,7 +703,7 @@ withBrowser('Settings sidebar in Chromium', () => {
     const price = page.locator('#price-refresh');
     expect(await price.textContent()).toBe('Every hour ≈ 744 getContacts a month of your 1,000.');
     await page.check('#membersOnSchedule');
-    expect(await price.textContent()).toBe('Every hour ≈ 775 getContacts a month of your 1,000.');
+    expect(await price.textContent()).toBe('Every hour ≈ 744 getContacts a month of your 1,000.');
     expect(await page.locator('#price-members').textContent()).toBe(
       'Group members on schedule ≈ 1,550 getGroupData a month (50 groups × 31) of your 1,000. This does not fit your plan.',
     );
@@ -737,6 +737,11 @@ withBrowser('Settings sidebar in Chromium', () => {
     expect(await options()).toEqual(['0', '480', '720', '1440']);
     expect(await page.locator('#refreshEveryMinutes').inputValue()).toBe('480');
     expect(await price.textContent()).toBe('Every 8 hours ≈ 93 getContacts a month of your 100.');
+    // Thousands grouped as the meter writes them are a cap too, not "no cap".
+    await page.getByLabel('getContacts a month (blank: no cap)').fill('1\u00a0000');
+    expect(await price.textContent()).toBe('Every hour ≈ 744 getContacts a month of your 1,000.');
+    expect(await options()).toEqual(['0', '60', '120', '240', '360', '480', '720', '1440']);
+    await page.getByLabel('getContacts a month (blank: no cap)').fill('100');
     await answer(page, 'saveSettings', { ...STORED_VIEW, message: en['settings.saved'] });
     await page.click('#save');
     await until(page, `window.__calls.some((c) => c.name === 'saveSettings')`);

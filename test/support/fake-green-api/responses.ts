@@ -45,6 +45,27 @@ export const responses = {
     const invokeStatus = { method, used, total, status: 'QUOTE_EXCEEDED', description: QUOTA_DESCRIPTION };
     return { status: 466, body: JSON.stringify({ invokeStatus }), contentType: JSON_TYPE };
   },
+  /**
+   * 466 for the Developer plan's chat limit, as the documented example shows it: an `invokeStatus` whose method
+   * quota is not the reason (QUOTE_ALLOWED, total 0) beside a `correspondentsStatus` that is used up
+   * (https://green-api.com/en/docs/api/466-error-example-body/).
+   */
+  status466Chats(): ScriptedResponse {
+    const invokeStatus = { method: 'sendmessage', used: 67, total: 0, status: 'QUOTE_ALLOWED' };
+    const correspondentsStatus = {
+      method: 'correspondents',
+      used: 3,
+      total: 3,
+      status: 'CORRESPONDENTS_QUOTE_EXCEEDED',
+      description:
+        'Monthly quota has been exceeded. You can only send or receive messages from these numbers: 12345678901@c.us,12345678910@c.us,12345678911@c.us. Please go to your personal account and change the tariff to business https://console.green-api.com',
+    };
+    return {
+      status: 466,
+      body: JSON.stringify({ invokeStatus, correspondentsStatus }),
+      contentType: JSON_TYPE,
+    };
+  },
   /** 429 rate limit; `Retry-After` is unverified for GREEN-API, so it is only sent when asked for. */
   status429(retryAfterSeconds?: number): ScriptedResponse {
     const headers =
