@@ -112,23 +112,28 @@ export function planTableWrites(t: TableRows): { blocks: ValuesBlock[]; marks: M
   return { blocks, marks };
 }
 
-/** A new table: every cell differs from the empty sheet, so each run of its columns is one block, no comparing. */
+/**
+ * A new table on an empty sheet: every cell differs, so each run of its columns is one block, no comparing. The
+ * blocks start at the header row: on a sheet a person emptied, the header tag may sit below rows that were a
+ * title (the person's rows), and those are never written.
+ */
 function freshBlocks(t: TableRows): ValuesBlock[] {
   const width = t.columns.length - 1;
+  const top = t.headerRow;
   return columnRuns(t.columns).map(([c1, c2]) => {
     const at: number[] = [];
     for (let c = c1; c <= c2; c++) at.push(t.columns.indexOf(c));
-    const values: unknown[][] = new Array(t.height);
-    for (let r = 0; r < t.height; r++) {
+    const values: unknown[][] = new Array(t.height - top);
+    for (let r = top; r < t.height; r++) {
       const row = r >= t.firstAppended ? t.appended[r - t.firstAppended] : null;
       const line: unknown[] = new Array(at.length);
       for (let j = 0; j < at.length; j++) {
         const i = at[j];
         line[j] = row ? (i < width ? asTypedText(row[i]) : '') : asTypedText(t.headers.get(c1 + j) ?? '');
       }
-      values[r] = line;
+      values[r - top] = line;
     }
-    return { row: 1, column: c1, values };
+    return { row: top + 1, column: c1, values };
   });
 }
 

@@ -284,6 +284,20 @@ describe('a title row above the header', () => {
     expect(column(emu, 1)).not.toContain(id(4));
   });
 
+  it('a sheet emptied under its title row gets the table back below the title, never header words in the title row', () => {
+    const emu = addon.fresh();
+    serve(people(3));
+    emu.run('importContacts');
+    emu.person.insertRowsBefore(SHEET, 1);
+    emu.spreadsheet.getSheetByName(SHEET)?.clearContents(); // the tags stay on their rows and columns
+    serve(people(2));
+    emu.run('importContacts');
+    const table = rows(emu);
+    expect(table[0]).toEqual(['', '', '', '', '', '']);
+    expect(table[1]).toEqual(['ID', 'Phone', 'Name', 'Contact name', 'Type', 'Status']);
+    expect(column(emu, 1).slice(2)).toEqual([id(1), id(2)]);
+  });
+
   it('an old table under a title row is adopted there', () => {
     const emu = addon.fresh();
     untagged(emu, [['Clients', '', '', '', ''], HEAD, ...people(2).map(oldRow)]);
