@@ -87,7 +87,7 @@ export function applyPlan(
   if (plan.fresh) {
     sheet.getRange(1, 1, 1, plan.columns.length).setFontWeight('bold');
     sheet.setFrozenRows(1);
-  } else {
+  } else if (!plan.headerLost) {
     for (const added of plan.addedColumns) sheet.getRange(plan.headerRow, added.column).setFontWeight('bold');
   }
   writeTags(sheet, table, context, plan, read);

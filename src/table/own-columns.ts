@@ -34,6 +34,12 @@ export interface OwnColumns {
   tagColumns: Array<{ id: string; column: number }>;
   /** The header row carries no tag yet. */
   tagHeader: boolean;
+  /**
+   * The tagged header row is gone (its row deleted) or sits below rows of the table (a sort that took it in):
+   * the table's rows start at the first row holding one of its keys, `headerRow` is the row above it (-1 when
+   * that is the sheet's first row), and that row is not the table's: no header words, no tag, no write there.
+   */
+  headerLost: boolean;
 }
 
 /** What step 1 needs besides the sheet. */
@@ -59,6 +65,7 @@ export function findOwnColumns(
   let tagHeader = true;
   const tagColumns: OwnColumns['tagColumns'] = [];
 
+  let headerLost = false;
   if (tagged && tags) {
     headerRow = tags.headerRow ?? 0;
     tagHeader = tags.headerRow === null;
@@ -66,6 +73,15 @@ export function findOwnColumns(
       const at = tags.columns.get(column.id);
       if (at !== undefined) columns[i] = at + 1;
     });
+    // Rows holding the table's keys above its header tag, or no header tag at all: the header row was deleted
+    // or sorted in among the rows. Taking the tag's row (or row 1) as the header would skip those rows (each
+    // appended again) and write header words into a contact's row; the table starts at its first keyed row.
+    const first = firstKeyRow(schema, sheet, columns, usedRows);
+    if (first >= 0 && (tags.headerRow === null || first < tags.headerRow)) {
+      headerRow = first - 1;
+      tagHeader = false;
+      headerLost = true;
+    }
   } else if (usedRows > 0) {
     const found = adopt(schema, sheet, input);
     if ('error' in found) return found;
@@ -85,7 +101,18 @@ export function findOwnColumns(
     }
     if (!tags?.columns.has(column.id)) tagColumns.push({ id: column.id, column: columns[i] });
   });
-  return { headerRow, columns, addedColumns, declined, tagColumns, tagHeader };
+  return { headerRow, columns, addedColumns, declined, tagColumns, tagHeader, headerLost };
+}
+
+/** The first sheet row (0-based) whose cells in the tagged key columns make a key of the table, or -1. */
+function firstKeyRow(schema: TableSchema, sheet: SheetContent, columns: readonly number[], usedRows: number) {
+  const keyColumns = schema.columns.flatMap((c, i) => (c.key ? [columns[i] - 1] : []));
+  if (keyColumns.some((c) => c < 0)) return -1; // a key column is gone: it is added again, empty
+  for (let r = 0; r < usedRows; r++) {
+    const key = keyAt(sheet, r, keyColumns);
+    if (key !== null && schema.validKey(key.split(SEP))) return r;
+  }
+  return -1;
 }
 
 /** An untagged table: the header row and the columns whose header and contents fit (0 where none does). */

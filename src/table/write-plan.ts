@@ -19,6 +19,8 @@ export interface TableRows {
   /** Rows the sheet used before (0 for an empty sheet), and the 0-based header row (rows above it are the person's). */
   usedRows: number;
   headerRow: number;
+  /** False when the row above the table's rows is not its header (own-columns.ts headerLost): never written. */
+  headerIsTable?: boolean;
   /** Rows that end up in the table: the used rows plus the appended ones. */
   height: number;
   /** The first appended row, and the appended rows in order. */
@@ -62,7 +64,8 @@ export function planTableWrites(t: TableRows): { blocks: ValuesBlock[]; marks: M
   if (usedRows === 0) return { blocks: freshBlocks(t), marks: null };
   const changed: ChangedRow[] = [];
   const markRows = new Set<number>();
-  for (let r = headerRow; r < t.height; r++) {
+  const headerIsTable = t.headerIsTable !== false;
+  for (let r = Math.max(0, headerRow); r < t.height; r++) {
     const row = r === headerRow ? null : newRow(r);
     const columns: number[] = [];
     if (row) {
@@ -83,7 +86,7 @@ export function planTableWrites(t: TableRows): { blocks: ValuesBlock[]; marks: M
   const plan = planBlocks({
     height: t.height,
     columns: t.columns,
-    tableRow: (r) => r === headerRow || (r > headerRow && (r >= usedRows || t.owned(r))),
+    tableRow: (r) => (r === headerRow && headerIsTable) || (r > headerRow && (r >= usedRows || t.owned(r))),
     changed,
     markColumn: statusColumn,
     markRows,

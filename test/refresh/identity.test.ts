@@ -298,6 +298,35 @@ describe('a title row above the header', () => {
     expect(column(emu, 1).slice(2)).toEqual([id(1), id(2)]);
   });
 
+  it('a deleted header row: no contact appended twice, no header words written into a contact’s row', () => {
+    const emu = addon.fresh();
+    serve(people(3));
+    emu.run('importContacts');
+    emu.person.deleteRows(SHEET, 1);
+    const before = rows(emu);
+    serve([{ ...people(1)[0], name: 'Renamed' }, ...people(2, 2)]);
+    emu.run('importContacts');
+    const after = rows(emu);
+    expect(after).toHaveLength(3);
+    expect(after[0]).toEqual([id(1), before[0][1], 'Renamed', '', 'user']);
+    expect(after.slice(1)).toEqual(before.slice(1));
+  });
+
+  it('a sort that took the header row in among the contacts: every contact matched where it went, none appended again', () => {
+    const emu = addon.fresh();
+    serve(people(4));
+    emu.run('importContacts');
+    emu.person.sortRows(SHEET, 1, 5, 3, false); // descending by Name: the header row ends up last
+    const before = rows(emu);
+    serve(people(3));
+    emu.run('importContacts');
+    const after = rows(emu);
+    expect(after).toHaveLength(5);
+    expect(after[4]).toEqual(before[4]); // the header row, now the person's, untouched
+    expect(rowOf(emu, id(4))[5]).toMatch(/^removed /);
+    expect(after.filter((r) => r[5] === '').map((r) => r[0])).toEqual([id(3), id(2), id(1)]);
+  });
+
   it('an old table under a title row is adopted there', () => {
     const emu = addon.fresh();
     untagged(emu, [['Clients', '', '', '', ''], HEAD, ...people(2).map(oldRow)]);
