@@ -73,11 +73,13 @@ export function findOwnColumns(
       const at = tags.columns.get(column.id);
       if (at !== undefined) columns[i] = at + 1;
     });
-    // Rows holding the table's keys above its header tag, or no header tag at all: the header row was deleted
-    // or sorted in among the rows. Taking the tag's row (or row 1) as the header would skip those rows (each
-    // appended again) and write header words into a contact's row; the table starts at its first keyed row.
+    // Rows holding the table's keys at or above its header tag, or no header tag at all: the header row was
+    // deleted or sorted in among the rows (whether a sort carries a row's metadata with its cells or leaves it
+    // at its index, the docs do not say: either way a key row lands at or above the tag). Taking the tag's row
+    // (or row 1) as the header would skip those rows (each appended again) and write header words into a
+    // contact's row; the table starts at its first keyed row.
     const first = firstKeyRow(schema, sheet, columns, usedRows);
-    if (first >= 0 && (tags.headerRow === null || first < tags.headerRow)) {
+    if (first >= 0 && (tags.headerRow === null || first <= tags.headerRow)) {
       headerRow = first - 1;
       tagHeader = false;
       headerLost = true;
