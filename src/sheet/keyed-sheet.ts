@@ -60,8 +60,10 @@ export function applyPlan(
     const max = sheet.getMaxColumns();
     if (max < need) sheet.insertColumnsAfter(max, need - max);
   }
-  if (plan.usedRows > 0 && plan.appended > 0) {
-    // Room for the appended rows right below the used ones, in one call (no need to ask the sheet's size).
+  if (plan.usedRows > 0 && plan.appended > 0 && plan.headerRow <= plan.usedRows) {
+    // Room for the appended rows right below the used ones, in one call (no need to ask the sheet's size). Not
+    // when the header row is below the used ones (its cells emptied under a title): rows inserted above it
+    // would carry its tag down into the appended rows.
     sheet.insertRowsAfter(plan.usedRows, plan.appended);
   } else if (plan.height > plan.usedRows) {
     const max = sheet.getMaxRows();

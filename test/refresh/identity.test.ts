@@ -298,6 +298,20 @@ describe('a title row above the header', () => {
     expect(column(emu, 1).slice(2)).toEqual([id(1), id(2)]);
   });
 
+  it('a table emptied below two title rows is written back under them, its header tag staying on the header row', () => {
+    const emu = addon.fresh();
+    serve(people(3));
+    emu.run('importContacts');
+    emu.person.insertRowsBefore(SHEET, 1, 2);
+    emu.setCellValue(SHEET, 'A1', 'Title');
+    emu.spreadsheet.getSheetByName(SHEET)?.getRange('A3:F6').clearContent();
+    emu.run('importContacts');
+    expect(rows(emu)[2]).toEqual(['ID', 'Phone', 'Name', 'Contact name', 'Type', 'Status']);
+    expect(column(emu, 1).slice(3)).toEqual([id(1), id(2), id(3)]);
+    const header = emu.metadataOf(SHEET).filter((m) => m.value === 'header');
+    expect(header).toEqual([expect.objectContaining({ type: 'ROW', index: 3 })]);
+  });
+
   it('a deleted header row: no contact appended twice, no header words written into a contact’s row', () => {
     const emu = addon.fresh();
     serve(people(3));
