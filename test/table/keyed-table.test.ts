@@ -128,6 +128,22 @@ describe('the keyed-table merge', () => {
     expect(plan.tagHeader).toBe(false);
   });
 
+  it('a person’s copy of a contact’s row above the header stays theirs: the header stays where its tag is', () => {
+    const before = grid([
+      ['111@c.us', '+111', 'Ann', '', 'user', '', 'pinned'],
+      ['ID', 'Phone', 'Name', 'Contact name', 'Type', 'Status', 'Notes'],
+      ['111@c.us', '+111', 'Ann', '', 'user', '', 'note A'],
+    ]);
+    const ids = ['id', 'phone', 'name', 'contactName', 'type', 'status'];
+    const tags = { headerRow: 1, columns: new Map(ids.map((id, i) => [id, i])) };
+    const plan = merge({ ...before, tags }, [row('111@c.us', 'Anna')]);
+    const after = apply(before, plan);
+    expect(after.values[0]).toEqual(before.values[0]);
+    expect(after.values[2]).toEqual(['111@c.us', '+111', 'Anna', '', 'user', '', 'note A']);
+    expect(plan.headerRow).toBe(2);
+    expect(plan.headerLost).toBe(false);
+  });
+
   it('updates rows in place after a sort, appends newcomers, marks the gone, and keeps the notes beside them', () => {
     const before = grid([
       ['ID', 'Phone', 'Name', 'Contact name', 'Type', 'Status', 'Notes'],
