@@ -187,6 +187,25 @@ describe('the table is the table, wherever a person moved it', () => {
     expect(rows(emu, 'Clients')).toHaveLength(5);
   });
 
+  it('a duplicate is left alone also after the table’s own sheet is deleted: a new table is made instead', () => {
+    const emu = addon.fresh();
+    serve(people(3));
+    emu.run('importContacts');
+    const copy = emu.person.duplicateSheet(SHEET);
+    emu.setCellValue(copy, 'G1', 'snapshot of today');
+    const before = rows(emu, copy);
+    const original = emu.spreadsheet.getSheetByName(SHEET);
+    if (original) emu.spreadsheet.deleteSheet(original);
+    serve(people(2));
+    emu.run('importContacts');
+    expect(rows(emu, copy)).toEqual(before);
+    expect(rows(emu, SHEET)).toHaveLength(3);
+    serve(people(1));
+    emu.run('importContacts');
+    expect(rows(emu, copy)).toEqual(before);
+    expect(rowOf(emu, id(2))[5]).toMatch(/^removed /);
+  });
+
   it('a moved Status column gets the marks where it went; header words a person changed stay', () => {
     const emu = addon.fresh();
     serve(people(3));
