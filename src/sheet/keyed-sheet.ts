@@ -60,8 +60,10 @@ export function applyPlan(
     const max = sheet.getMaxColumns();
     if (max < need) sheet.insertColumnsAfter(max, need - max);
   }
-  if (plan.usedRows > 0 && plan.appended > 0) {
-    // Room for the appended rows right below the used ones, in one call (no need to ask the sheet's size).
+  if (plan.usedRows > 0 && plan.appended > 0 && plan.headerRow <= plan.usedRows) {
+    // Room for the appended rows right below the used ones, in one call (no need to ask the sheet's size). Not
+    // when the header row is below the used ones (its cells emptied under a title): rows inserted above it
+    // would carry its tag down into the appended rows.
     sheet.insertRowsAfter(plan.usedRows, plan.appended);
   } else if (plan.height > plan.usedRows) {
     const max = sheet.getMaxRows();
@@ -87,7 +89,7 @@ export function applyPlan(
   if (plan.fresh) {
     sheet.getRange(1, 1, 1, plan.columns.length).setFontWeight('bold');
     sheet.setFrozenRows(1);
-  } else {
+  } else if (!plan.headerLost) {
     for (const added of plan.addedColumns) sheet.getRange(plan.headerRow, added.column).setFontWeight('bold');
   }
   writeTags(sheet, table, context, plan, read);

@@ -50,8 +50,10 @@ export function findTableSheet(
     const sheet = spreadsheet.getSheetById(Number(stored));
     if (sheet) return { sheet, byId: true };
   }
-  if (context?.enums) {
-    // No stored id (or its sheet was deleted): a sheet carrying the table's sheet tag, the one of its name first.
+  // The stored sheet was deleted: another sheet carrying the tags may be a person's Duplicate of it (a copy may
+  // carry copies of the tags), which stays theirs; only a sheet of the default name is taken, as a person names it.
+  if (context?.enums && !stored) {
+    // No stored id: a sheet carrying the table's sheet tag, the one of its name first.
     const found = spreadsheet
       .createDeveloperMetadataFinder()
       .withKey(table.tag)

@@ -95,6 +95,8 @@ export interface MergePlan {
   /** Own columns and the header row to tag once written (1-based). */
   tagColumns: OwnColumns['tagColumns'];
   tagHeader: boolean;
+  /** The header row is gone or sorted in among the rows (own-columns.ts): `headerRow` is not the table's. */
+  headerLost: boolean;
   /** Only the rectangles that hold a cell that differs (none when nothing changed): table/write-plan.ts. */
   blocks: Block[];
   /** The Status cells newly marked removed that no block covers, written in one call (null: none). */
@@ -174,6 +176,7 @@ export function planMerge(
     declined: own.declined,
     tagColumns: own.tagColumns,
     tagHeader: own.tagHeader,
+    headerLost: own.headerLost,
     blocks,
     marks,
     height,

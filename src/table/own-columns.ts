@@ -34,6 +34,12 @@ export interface OwnColumns {
   tagColumns: Array<{ id: string; column: number }>;
   /** The header row carries no tag yet. */
   tagHeader: boolean;
+  /**
+   * The tagged header row is gone (its row deleted) or sits below rows of the table (a sort that took it in):
+   * the table's rows start at the first row holding one of its keys, `headerRow` is the row above it (-1 when
+   * that is the sheet's first row), and that row is not the table's: no header words, no tag, no write there.
+   */
+  headerLost: boolean;
 }
 
 /** What step 1 needs besides the sheet. */
@@ -59,6 +65,7 @@ export function findOwnColumns(
   let tagHeader = true;
   const tagColumns: OwnColumns['tagColumns'] = [];
 
+  let headerLost = false;
   if (tagged && tags) {
     headerRow = tags.headerRow ?? 0;
     tagHeader = tags.headerRow === null;
@@ -66,6 +73,17 @@ export function findOwnColumns(
       const at = tags.columns.get(column.id);
       if (at !== undefined) columns[i] = at + 1;
     });
+    // Rows holding the table's keys at or above its header tag, or no header tag at all: the header row was
+    // deleted or sorted in among the rows (whether a sort carries a row's metadata with its cells or leaves it
+    // at its index, the docs do not say: either way a key row lands at or above the tag). Taking the tag's row
+    // (or row 1) as the header would skip those rows (each appended again) and write header words into a
+    // contact's row; the table starts at its first keyed row.
+    const first = firstKeyRow(schema, sheet, columns, usedRows);
+    if (first >= 0 && headerMisplaced(schema, sheet, columns, usedRows, tags.headerRow, first)) {
+      headerRow = first - 1;
+      tagHeader = false;
+      headerLost = true;
+    }
   } else if (usedRows > 0) {
     const found = adopt(schema, sheet, input);
     if ('error' in found) return found;
@@ -85,7 +103,52 @@ export function findOwnColumns(
     }
     if (!tags?.columns.has(column.id)) tagColumns.push({ id: column.id, column: columns[i] });
   });
-  return { headerRow, columns, addedColumns, declined, tagColumns, tagHeader };
+  return { headerRow, columns, addedColumns, declined, tagColumns, tagHeader, headerLost };
+}
+
+/** The key of row r in the tagged key columns when it is one of the table's, else null. */
+function tableKey(schema: TableSchema, sheet: SheetContent, keyColumns: readonly number[], r: number) {
+  const key = keyAt(sheet, r, keyColumns);
+  return key !== null && schema.validKey(key.split(SEP)) ? key : null;
+}
+
+function keyColumnsOf(schema: TableSchema, columns: readonly number[]): number[] {
+  return schema.columns.flatMap((c, i) => (c.key ? [columns[i] - 1] : []));
+}
+
+/** The first sheet row (0-based) whose cells in the tagged key columns make a key of the table, or -1. */
+function firstKeyRow(schema: TableSchema, sheet: SheetContent, columns: readonly number[], usedRows: number) {
+  const keyColumns = keyColumnsOf(schema, columns);
+  if (keyColumns.some((c) => c < 0)) return -1; // a key column is gone: it is added again, empty
+  for (let r = 0; r < usedRows; r++) if (tableKey(schema, sheet, keyColumns, r) !== null) return r;
+  return -1;
+}
+
+/**
+ * True when the header tag cannot be the table's header: there is none, it sits on a row holding a key, or a
+ * key above it is found nowhere below it (the table's rows went above it). A person's copy of a contact's row
+ * above the header (its key also below) leaves the header where it is, and that copy the person's.
+ */
+function headerMisplaced(
+  schema: TableSchema,
+  sheet: SheetContent,
+  columns: readonly number[],
+  usedRows: number,
+  tagged: number | null,
+  first: number,
+): boolean {
+  if (tagged === null || first >= tagged) return tagged === null || first === tagged;
+  const keyColumns = keyColumnsOf(schema, columns);
+  const below = new Set<string>();
+  for (let r = tagged + 1; r < usedRows; r++) {
+    const key = tableKey(schema, sheet, keyColumns, r);
+    if (key !== null) below.add(key);
+  }
+  for (let r = first; r < tagged; r++) {
+    const key = tableKey(schema, sheet, keyColumns, r);
+    if (key !== null && !below.has(key)) return true;
+  }
+  return false;
 }
 
 /** An untagged table: the header row and the columns whose header and contents fit (0 where none does). */

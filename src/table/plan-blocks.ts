@@ -37,6 +37,7 @@ export function planBlocks(
   const height = firstAppended + appendRows.length;
   const headers = new Map<number, string>();
   columns.forEach((c, i) => {
+    if (own.headerLost) return; // the row above the table is not its header: never written
     if (headerRow >= usedRows || isEmptyAt(sheet, headerRow, c - 1)) {
       const words = i < width ? schema.columns[i].headers : schema.status.headers;
       headers.set(c, words[0]);
@@ -47,6 +48,7 @@ export function planBlocks(
     columns,
     usedRows,
     headerRow,
+    headerIsTable: !own.headerLost,
     height,
     firstAppended,
     appended: appendRows,

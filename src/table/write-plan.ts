@@ -19,6 +19,8 @@ export interface TableRows {
   /** Rows the sheet used before (0 for an empty sheet), and the 0-based header row (rows above it are the person's). */
   usedRows: number;
   headerRow: number;
+  /** False when the row above the table's rows is not its header (own-columns.ts headerLost): never written. */
+  headerIsTable?: boolean;
   /** Rows that end up in the table: the used rows plus the appended ones. */
   height: number;
   /** The first appended row, and the appended rows in order. */
@@ -62,7 +64,8 @@ export function planTableWrites(t: TableRows): { blocks: ValuesBlock[]; marks: M
   if (usedRows === 0) return { blocks: freshBlocks(t), marks: null };
   const changed: ChangedRow[] = [];
   const markRows = new Set<number>();
-  for (let r = headerRow; r < t.height; r++) {
+  const headerIsTable = t.headerIsTable !== false;
+  for (let r = Math.max(0, headerRow); r < t.height; r++) {
     const row = r === headerRow ? null : newRow(r);
     const columns: number[] = [];
     if (row) {
@@ -83,7 +86,7 @@ export function planTableWrites(t: TableRows): { blocks: ValuesBlock[]; marks: M
   const plan = planBlocks({
     height: t.height,
     columns: t.columns,
-    tableRow: (r) => r === headerRow || (r > headerRow && (r >= usedRows || t.owned(r))),
+    tableRow: (r) => (r === headerRow && headerIsTable) || (r > headerRow && (r >= usedRows || t.owned(r))),
     changed,
     markColumn: statusColumn,
     markRows,
@@ -112,23 +115,28 @@ export function planTableWrites(t: TableRows): { blocks: ValuesBlock[]; marks: M
   return { blocks, marks };
 }
 
-/** A new table: every cell differs from the empty sheet, so each run of its columns is one block, no comparing. */
+/**
+ * A new table on an empty sheet: every cell differs, so each run of its columns is one block, no comparing. The
+ * blocks start at the header row: on a sheet a person emptied, the header tag may sit below rows that were a
+ * title (the person's rows), and those are never written.
+ */
 function freshBlocks(t: TableRows): ValuesBlock[] {
   const width = t.columns.length - 1;
+  const top = t.headerRow;
   return columnRuns(t.columns).map(([c1, c2]) => {
     const at: number[] = [];
     for (let c = c1; c <= c2; c++) at.push(t.columns.indexOf(c));
-    const values: unknown[][] = new Array(t.height);
-    for (let r = 0; r < t.height; r++) {
+    const values: unknown[][] = new Array(t.height - top);
+    for (let r = top; r < t.height; r++) {
       const row = r >= t.firstAppended ? t.appended[r - t.firstAppended] : null;
       const line: unknown[] = new Array(at.length);
       for (let j = 0; j < at.length; j++) {
         const i = at[j];
         line[j] = row ? (i < width ? asTypedText(row[i]) : '') : asTypedText(t.headers.get(c1 + j) ?? '');
       }
-      values[r] = line;
+      values[r - top] = line;
     }
-    return { row: 1, column: c1, values };
+    return { row: top + 1, column: c1, values };
   });
 }
 

@@ -187,6 +187,25 @@ describe('the table is the table, wherever a person moved it', () => {
     expect(rows(emu, 'Clients')).toHaveLength(5);
   });
 
+  it('a duplicate is left alone also after the table’s own sheet is deleted: a new table is made instead', () => {
+    const emu = addon.fresh();
+    serve(people(3));
+    emu.run('importContacts');
+    const copy = emu.person.duplicateSheet(SHEET);
+    emu.setCellValue(copy, 'G1', 'snapshot of today');
+    const before = rows(emu, copy);
+    const original = emu.spreadsheet.getSheetByName(SHEET);
+    if (original) emu.spreadsheet.deleteSheet(original);
+    serve(people(2));
+    emu.run('importContacts');
+    expect(rows(emu, copy)).toEqual(before);
+    expect(rows(emu, SHEET)).toHaveLength(3);
+    serve(people(1));
+    emu.run('importContacts');
+    expect(rows(emu, copy)).toEqual(before);
+    expect(rowOf(emu, id(2))[5]).toMatch(/^removed /);
+  });
+
   it('a moved Status column gets the marks where it went; header words a person changed stay', () => {
     const emu = addon.fresh();
     serve(people(3));
@@ -282,6 +301,63 @@ describe('a title row above the header', () => {
     expect(deleted).toMatchObject({ outcome: 'deleted', deleted: 1 });
     expect(rows(emu)[0][0]).toBe('Our clients');
     expect(column(emu, 1)).not.toContain(id(4));
+  });
+
+  it('a sheet emptied under its title row gets the table back below the title, never header words in the title row', () => {
+    const emu = addon.fresh();
+    serve(people(3));
+    emu.run('importContacts');
+    emu.person.insertRowsBefore(SHEET, 1);
+    emu.spreadsheet.getSheetByName(SHEET)?.clearContents(); // the tags stay on their rows and columns
+    serve(people(2));
+    emu.run('importContacts');
+    const table = rows(emu);
+    expect(table[0]).toEqual(['', '', '', '', '', '']);
+    expect(table[1]).toEqual(['ID', 'Phone', 'Name', 'Contact name', 'Type', 'Status']);
+    expect(column(emu, 1).slice(2)).toEqual([id(1), id(2)]);
+  });
+
+  it('a table emptied below two title rows is written back under them, its header tag staying on the header row', () => {
+    const emu = addon.fresh();
+    serve(people(3));
+    emu.run('importContacts');
+    emu.person.insertRowsBefore(SHEET, 1, 2);
+    emu.setCellValue(SHEET, 'A1', 'Title');
+    emu.spreadsheet.getSheetByName(SHEET)?.getRange('A3:F6').clearContent();
+    emu.run('importContacts');
+    expect(rows(emu)[2]).toEqual(['ID', 'Phone', 'Name', 'Contact name', 'Type', 'Status']);
+    expect(column(emu, 1).slice(3)).toEqual([id(1), id(2), id(3)]);
+    const header = emu.metadataOf(SHEET).filter((m) => m.value === 'header');
+    expect(header).toEqual([expect.objectContaining({ type: 'ROW', index: 3 })]);
+  });
+
+  it('a deleted header row: no contact appended twice, no header words written into a contact’s row', () => {
+    const emu = addon.fresh();
+    serve(people(3));
+    emu.run('importContacts');
+    emu.person.deleteRows(SHEET, 1);
+    const before = rows(emu);
+    serve([{ ...people(1)[0], name: 'Renamed' }, ...people(2, 2)]);
+    emu.run('importContacts');
+    const after = rows(emu);
+    expect(after).toHaveLength(3);
+    expect(after[0]).toEqual([id(1), before[0][1], 'Renamed', '', 'user']);
+    expect(after.slice(1)).toEqual(before.slice(1));
+  });
+
+  it('a sort that took the header row in among the contacts: every contact matched where it went, none appended again', () => {
+    const emu = addon.fresh();
+    serve(people(4));
+    emu.run('importContacts');
+    emu.person.sortRows(SHEET, 1, 5, 3, false); // descending by Name: the header row ends up last
+    const before = rows(emu);
+    serve(people(3));
+    emu.run('importContacts');
+    const after = rows(emu);
+    expect(after).toHaveLength(5);
+    expect(after[4]).toEqual(before[4]); // the header row, now the person's, untouched
+    expect(rowOf(emu, id(4))[5]).toMatch(/^removed /);
+    expect(after.filter((r) => r[5] === '').map((r) => r[0])).toEqual([id(3), id(2), id(1)]);
   });
 
   it('an old table under a title row is adopted there', () => {

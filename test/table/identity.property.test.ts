@@ -2,7 +2,8 @@
  * The merge on tagged tables, with fast-check: a person adds columns whose headers are the add-on's own words
  * ("ID", "Status", "Name", …) holding anything, moves columns and deletes the add-on's columns between
  * refreshes; the tags move as developer metadata does (with their column; gone with it). Whatever they do, no
- * cell of a person's column ever changes, and the table's live rows are the new list exactly.
+ * cell of a person's column ever changes, and the table's live rows are the new list exactly. The second
+ * property moves rows instead: title rows, sorts (the header row included), a deleted header row.
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
@@ -129,6 +130,110 @@ describe('the merge on tagged tables, on random person actions', () => {
               .slice(1)
               .filter((r) => /@/.test(r[col('id')] ?? '') && (r[col('status')] ?? '') === '')
               .map((r) => IDS.slice(0, 5).map((id) => r[col(id)]));
+            expect(live.sort()).toEqual(contacts.map(contactRow).sort());
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+/**
+ * Rows a person moves: title rows inserted above the table, sorts of any rows (the header row included), a
+ * deleted row (the header included). The header tag moves with its row (the emulator's reading) or, in a sort,
+ * keeps its index (the other reading the docs allow). Whatever they do, no row that holds no contact is written
+ * (but for header words in the empty cells of the table's own header row), no contact is appended twice, the
+ * person's Notes column never changes, and the live rows are the new list.
+ */
+type RowAction =
+  | { kind: 'title' }
+  | { kind: 'sort'; r1: number; r2: number; column: number; tagFollows: boolean }
+  | { kind: 'deleteRow'; at: number };
+
+const rowAction: fc.Arbitrary<RowAction> = fc.oneof(
+  fc.constant({ kind: 'title' as const }),
+  fc.record({
+    kind: fc.constant('sort' as const),
+    r1: fc.nat(20),
+    r2: fc.nat(20),
+    column: fc.nat(6),
+    tagFollows: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('deleteRow' as const), at: fc.nat(20) }),
+);
+
+describe('the merge on tagged tables, on rows a person moves', () => {
+  it('never writes a row without a contact, never appends a contact twice, keeps the notes', () => {
+    fc.assert(
+      fc.property(
+        list,
+        fc.array(fc.tuple(fc.array(rowAction, { maxLength: 3 }), list), { minLength: 1, maxLength: 3 }),
+        (first, rounds) => {
+          const sheet: Sheet = { values: [], tags: new Map() };
+          let header: number | null = null;
+          const merge = (contacts: typeof first) => {
+            const before = sheet.values.map((r) => [...r]);
+            const plan = planMerge(
+              schema,
+              {
+                values: before,
+                formulas: before.map((r) => r.map(() => '')),
+                tags: { headerRow: header, columns: sheet.tags },
+              },
+              { rows: contacts.map(contactRow), removedMark: 'removed 2026-01-01', isRemovedMark },
+            );
+            if ('error' in plan) throw new Error('a tagged table is never refused');
+            apply(sheet, plan);
+            if (plan.tagHeader) header = plan.headerRow - 1;
+            return { before, plan };
+          };
+          merge(first);
+          sheet.values.forEach((row, r) => {
+            row[6] = r === 0 ? 'Notes' : `note ${r}`;
+          });
+          for (const [actions, contacts] of rounds) {
+            for (const a of actions) {
+              const n = sheet.values.length;
+              if (a.kind === 'title') {
+                sheet.values.unshift(['Title', '', '', '', '', '', '']);
+                if (header !== null) header++;
+              } else if (a.kind === 'deleteRow' && n > 0) {
+                const at = a.at % n;
+                sheet.values.splice(at, 1);
+                if (header === at) header = null;
+                else if (header !== null && header > at) header--;
+              } else if (a.kind === 'sort' && n > 1) {
+                const lo = Math.min(a.r1 % n, a.r2 % n);
+                const hi = Math.max(a.r1 % n, a.r2 % n);
+                const order = [...Array(hi - lo + 1).keys()].map((k) => lo + k);
+                order.sort(
+                  (x, y) =>
+                    String(sheet.values[x][a.column]).localeCompare(String(sheet.values[y][a.column])) ||
+                    x - y,
+                );
+                const moved = order.map((r) => sheet.values[r]);
+                sheet.values.splice(lo, moved.length, ...moved);
+                if (a.tagFollows && header !== null && header >= lo && header <= hi)
+                  header = lo + order.indexOf(header);
+              }
+            }
+            const { before, plan } = merge(contacts);
+            const idColumn = sheet.tags.get('id') ?? 0;
+            const isKey = (text: unknown) => /^\d+@c\.us$/.test(String(text ?? ''));
+            before.forEach((row, r) => {
+              expect(sheet.values[r][6] ?? '').toBe(row[6] ?? ''); // the person's Notes column
+              if (isKey(row[idColumn])) return;
+              row.forEach((cell, c) => {
+                const headerWords = r === plan.headerRow - 1 && !plan.headerLost && cell === '';
+                if (!headerWords) expect(sheet.values[r][c] ?? '').toBe(cell ?? '');
+              });
+            });
+            const keys = sheet.values.map((r) => r[idColumn]).filter(isKey);
+            expect(new Set(keys).size).toBe(keys.length);
+            const live = sheet.values
+              .filter((r) => isKey(r[idColumn]) && (r[sheet.tags.get('status') ?? 5] ?? '') === '')
+              .map((r) => r.slice(0, 5));
             expect(live.sort()).toEqual(contacts.map(contactRow).sort());
           }
         },

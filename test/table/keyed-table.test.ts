@@ -104,6 +104,46 @@ describe('the keyed-table merge', () => {
     expect(plan.changes).toEqual([expect.objectContaining({ change: 'imported', count: 2 })]);
   });
 
+  it('a sort that left the header tag on a row now holding a contact: that row is matched, nothing appended twice, no header words written into it', () => {
+    // Whether a sort carries row metadata with its cells is not documented: here the tag stayed at row 1 while
+    // the header words went to the bottom (the emulator models the other reading, test/refresh/identity.test.ts).
+    const before = grid([
+      ['222@c.us', '+222', 'Bob', '', 'user', '', 'note B'],
+      ['111@c.us', '+111', 'Ann', '', 'user', '', 'note A'],
+      ['ID', 'Phone', 'Name', 'Contact name', 'Type', 'Status', 'Notes'],
+    ]);
+    const ids = ['ID', 'Phone', 'Name', 'Contact name', 'Type', 'Status'];
+    const tags = {
+      headerRow: 0,
+      columns: new Map(ids.map((_, i) => [['id', 'phone', 'name', 'contactName', 'type', 'status'][i], i])),
+    };
+    const plan = merge({ ...before, tags }, [row('111@c.us', 'Ann'), row('222@c.us', 'Robert')]);
+    const after = apply(before, plan);
+    expect(after.values).toEqual([
+      ['222@c.us', '+222', 'Robert', '', 'user', '', 'note B'],
+      ['111@c.us', '+111', 'Ann', '', 'user', '', 'note A'],
+      ['ID', 'Phone', 'Name', 'Contact name', 'Type', 'Status', 'Notes'],
+    ]);
+    expect(plan.appended).toBe(0);
+    expect(plan.tagHeader).toBe(false);
+  });
+
+  it('a person’s copy of a contact’s row above the header stays theirs: the header stays where its tag is', () => {
+    const before = grid([
+      ['111@c.us', '+111', 'Ann', '', 'user', '', 'pinned'],
+      ['ID', 'Phone', 'Name', 'Contact name', 'Type', 'Status', 'Notes'],
+      ['111@c.us', '+111', 'Ann', '', 'user', '', 'note A'],
+    ]);
+    const ids = ['id', 'phone', 'name', 'contactName', 'type', 'status'];
+    const tags = { headerRow: 1, columns: new Map(ids.map((id, i) => [id, i])) };
+    const plan = merge({ ...before, tags }, [row('111@c.us', 'Anna')]);
+    const after = apply(before, plan);
+    expect(after.values[0]).toEqual(before.values[0]);
+    expect(after.values[2]).toEqual(['111@c.us', '+111', 'Anna', '', 'user', '', 'note A']);
+    expect(plan.headerRow).toBe(2);
+    expect(plan.headerLost).toBe(false);
+  });
+
   it('updates rows in place after a sort, appends newcomers, marks the gone, and keeps the notes beside them', () => {
     const before = grid([
       ['ID', 'Phone', 'Name', 'Contact name', 'Type', 'Status', 'Notes'],
