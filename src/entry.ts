@@ -4,6 +4,8 @@
  * `function NAME(…)` in dist/Code.js that forwards here, so this file is the one list of entry points.
  * It only hands names on; the logic lives in the modules.
  */
+
+import { waCheck } from './formula/wa-check';
 import { waContacts } from './formula/wa-contacts';
 import { waGroupMembers } from './formula/wa-group-members';
 import { gasServices } from './platform/gas';
@@ -11,6 +13,7 @@ import { autoRefresh, type ClockEvent, retryRefresh } from './refresh/trigger-ha
 import type { SettingsForm } from './settings/settings';
 import { CONTACTS_TABLE } from './sheet/contacts-sheet';
 import { MEMBERS_TABLE } from './sheet/members-sheet';
+import { type CheckReport, checkNumbersCommand } from './ui/check-command';
 import { type CommandReport, importContactsCommand, refreshNowCommand } from './ui/commands';
 import { type DeleteReport, deleteRemovedRows } from './ui/delete-removed';
 import { type DiagnosticReport, showDiagnosticsDialog } from './ui/diagnostics';
@@ -43,6 +46,10 @@ export function refreshNow(): CommandReport {
 
 export function importGroupMembers(): MembersReport {
   return importMembersCommand(gasServices());
+}
+
+export function checkNumbers(): CheckReport {
+  return checkNumbersCommand(gasServices());
 }
 
 export function deleteRemovedContacts(): DeleteReport {
@@ -79,6 +86,10 @@ export function WA_CONTACTS(type?: unknown, header?: unknown): string[][] {
 
 export function WA_GROUP_MEMBERS(group?: unknown, header?: unknown): string[][] {
   return waGroupMembers(gasServices(), group, header);
+}
+
+export function WA_CHECK(number?: unknown): string | string[][] {
+  return waCheck(gasServices(), number);
 }
 
 export function onAutoRefresh(e?: ClockEvent): void {

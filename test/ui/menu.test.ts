@@ -9,6 +9,7 @@ const ITEMS = [
   'importContacts',
   'importGroupMembers',
   'refreshNow',
+  'checkNumbers',
   'deleteRemovedContacts',
   'deleteRemovedMembers',
   'showSettings',

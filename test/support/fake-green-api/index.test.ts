@@ -595,7 +595,10 @@ describe('checkWhatsapp', () => {
       chatId: '79001234568@c.us',
     });
     expect(JSON.parse((await post({ phoneNumber: 79001234567 })).body)).toEqual({ existsWhatsapp: true });
-    expect((await fake.requests())[0]).toMatchObject({ apiMethod: 'checkWhatsapp', body: { chatId: '79001234567' } });
+    expect((await fake.requests())[0]).toMatchObject({
+      apiMethod: 'checkWhatsapp',
+      body: { chatId: '79001234567' },
+    });
   });
 
   test('refuses a bad number with 400 and its documented reason', async () => {
@@ -619,8 +622,14 @@ describe('checkWhatsapp', () => {
     expect((await post({ chatId: '79001234567' })).status).toBe(200);
     const over = await post({ chatId: '79001234567' });
     expect(over.status).toBe(466);
-    expect(JSON.parse(over.body).invokeStatus).toMatchObject({ method: 'checkwhatsapp', used: 12, total: 12 });
-    await fake.configure({ instances: { [DEFAULT_ID_INSTANCE]: { quota: {}, checkScript: [responses.checkTimeout()] } } });
+    expect(JSON.parse(over.body).invokeStatus).toMatchObject({
+      method: 'checkwhatsapp',
+      used: 12,
+      total: 12,
+    });
+    await fake.configure({
+      instances: { [DEFAULT_ID_INSTANCE]: { quota: {}, checkScript: [responses.checkTimeout()] } },
+    });
     const timeout = await post({ chatId: '79001234567' });
     expect(timeout.status).toBe(400);
     expect(timeout.body).toContain('check phone number timeout limit exceeded');

@@ -341,17 +341,25 @@ function checkAnswer(inst: Instance, body: unknown): Answer {
   let digits: string;
   if (hasChat) {
     const m = typeof fields.chatId === 'string' ? /^(\d+)(@c\.us)?$/.exec(fields.chatId) : null;
-    if (!m) return json(400, { message: "Validation failed. Details: Wrong format. 'chatId' must contain only digits" });
+    if (!m)
+      return json(400, {
+        message: "Validation failed. Details: Wrong format. 'chatId' must contain only digits",
+      });
     digits = m[1];
   } else {
     if (typeof fields.phoneNumber !== 'number' || !Number.isInteger(fields.phoneNumber))
-      return json(400, { message: "Validation failed. Details: Wrong format. 'phoneNumber' must contain only digits" });
+      return json(400, {
+        message: "Validation failed. Details: Wrong format. 'phoneNumber' must contain only digits",
+      });
     digits = String(fields.phoneNumber);
   }
   if (digits.length < 11 || digits.length > 16)
     return json(400, { message: 'bad phone number, valid from 11 to 16 digits' });
   const exists = (inst.cfg.whatsappNumbers ?? []).some((n) => n.replace(/\D/g, '') === digits);
-  return json(200, hasChat ? { existsWhatsapp: exists, chatId: `${digits}@c.us` } : { existsWhatsapp: exists });
+  return json(
+    200,
+    hasChat ? { existsWhatsapp: exists, chatId: `${digits}@c.us` } : { existsWhatsapp: exists },
+  );
 }
 
 /** A group's spec: listed, or generated for a group the instance's contact list has. */
