@@ -385,6 +385,7 @@ export const en = {
   'check.reason.refused': 'GREEN-API refused the number',
   'check.reason.notInJob': 'the cell changed after the check started',
   'check.reason.plan': 'no checkWhatsapp requests left this month on your plan',
+  'diag.check': 'Number check',
   'formula.check.notChecked': 'not checked yet — use Check numbers on WhatsApp',
   'formula.check.notPhone': 'not a phone number: {text}',
 } as const;

@@ -387,6 +387,7 @@ export const ru: Record<StringKey, string> = {
   'check.reason.refused': 'GREEN-API отклонил номер',
   'check.reason.notInJob': 'ячейка изменилась после начала проверки',
   'check.reason.plan': 'в тарифе не осталось запросов checkWhatsapp в этом месяце',
+  'diag.check': 'Проверка номеров',
   'formula.check.notChecked': 'ещё не проверен — используйте «Проверить номера в WhatsApp»',
   'formula.check.notPhone': 'не номер телефона: {text}',
 };

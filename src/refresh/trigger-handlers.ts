@@ -67,7 +67,7 @@ export function retryRefresh(services: Services, event?: ClockEvent): void {
     if (due.membersAt !== null && due.membersAt <= soon && !membersPaused(services, false))
       members(services, () => runMembers(services, 'continue', t, { startedAt }));
     if (due.checksAt !== null && due.checksAt <= soon)
-      members(services, () => runChecks(services, 'continue', t, { startedAt }));
+      checks(services, () => runChecks(services, 'continue', t, { startedAt }));
     safely(services, 'triggers', () => settleFollowUp(services));
   });
 }
@@ -90,6 +90,15 @@ function members(services: Services, work: () => unknown): void {
     work();
   } catch (error) {
     services.log(`members import failed: ${(error as Error)?.name ?? 'Error'}`);
+  }
+}
+
+/** The number check's part of a follow-up: its failure is the check job's alone. */
+function checks(services: Services, work: () => unknown): void {
+  try {
+    work();
+  } catch (error) {
+    services.log(`number check failed: ${(error as Error)?.name ?? 'Error'}`);
   }
 }
 

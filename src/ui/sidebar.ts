@@ -14,6 +14,7 @@ import { tokenHint } from '../greenapi/url';
 import type { StringKey } from '../i18n/en';
 import { errorText, isStringKey, type Translate, table, translator } from '../i18n/i18n';
 import { clearJob, loadJob } from '../members/job';
+import { loadCheckJob } from '../numbers/job';
 import type { Services } from '../platform/services';
 import type { MonthlyCaps, Plan } from '../quota/plans';
 import { fittingChoices } from '../quota/price';
@@ -37,6 +38,7 @@ import {
   validateSettings,
 } from '../settings/settings';
 import { instanceKey, loadSettings, storeSettings } from '../settings/store';
+import { checkView } from './check-view';
 import { type MembersView, membersView } from './members-view';
 import { checkSchedule, type QuotaView, quotaView, scheduleOf } from './quota-view';
 
@@ -59,6 +61,8 @@ export interface SettingsView {
   status: StatusView | null;
   /** The members import, in words (null before the first). */
   members: MembersView | null;
+  /** The number check's progress and error, in words (null before the first). */
+  check?: { text: string; error: string } | null;
   /** The GREEN-API plan and the monthly caps in force (the documented ones unless Custom). */
   plan: Plan;
   monthlyCaps: MonthlyCaps;
@@ -121,6 +125,7 @@ export function settingsView(services: Services): SettingsView {
     sharedToken: installation === 'bound',
     status: statusView(services, t),
     members: membersView(services, t, loadJob(services.properties())),
+    check: checkView(t, loadCheckJob(services.properties())),
     plan: quota.plan,
     monthlyCaps: quota.monthlyCaps,
     quota,

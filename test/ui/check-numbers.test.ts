@@ -110,6 +110,19 @@ describe('Check numbers on WhatsApp', () => {
       ]),
     );
     expect(table).toHaveLength(5);
+    // The third keyed table carries its own identity tags, like the other two.
+    const tags = emu.metadataOf(CHECKS).filter((m) => m.key === 'whatsapp-contacts.checks');
+    expect(tags.map((m) => m.value)).toEqual(
+      expect.arrayContaining([
+        'sheet',
+        'header',
+        'column:number',
+        'column:whatsapp',
+        'column:chatId',
+        'column:checkedAt',
+      ]),
+    );
+    expect(emu.properties.document['wa.table.checks.sheetId']).toBeTruthy();
     expect(everythingVisible(emu)).not.toContain(TOKEN);
   });
 
@@ -207,6 +220,27 @@ describe('Check numbers on WhatsApp', () => {
     expect(emu.sheetValues(CHECKS)).toHaveLength(3001);
     expect(column(emu, LEADS, 2).filter((v) => v === 'no')).toHaveLength(3000);
     expect(emu.triggers).toHaveLength(0);
+    // Progress for the person: Diagnostics and the sidebar say how far the check got.
+    const report = emu.run('showDiagnostics') as { rows: Array<{ check: string; text: string }> };
+    expect(report.rows.find((r) => r.check === 'Number check')?.text).toBe(
+      'Number check: 3,000 of 3,000 numbers (done).',
+    );
+    expect((emu.run('getSettings') as { check: { text: string } }).check.text).toContain('3,000 of 3,000');
+  });
+
+  it('makes the same number of spreadsheet calls per slice for 40 and for 400 numbers', () => {
+    const calls = (n: number) => {
+      const emu = leads(
+        {},
+        Array.from({ length: n }, (_, i) => `+7 900 ${String(2000000 + i)}`),
+      );
+      emu.run('saveSettings', defaultForm(addon.api, { plan: 'business' }));
+      emu.run('checkNumbers');
+      // The progress toast (at most one every 30 s of asking) is the person's, not the slice's work.
+      const names = emu.lastExecution.spreadsheetCallNames.filter((name) => !/toast/i.test(name));
+      return names.length;
+    };
+    expect(calls(400)).toBe(calls(40));
   });
 
   it('=WA_CHECK reads the table only: a cell, a range, and the error for a number not checked yet', () => {
