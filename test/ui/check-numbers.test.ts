@@ -197,6 +197,19 @@ describe('Check numbers on WhatsApp', () => {
     expect(emu.triggerErrors).toEqual([]);
   });
 
+  it('reads both answer forms: a chatId GREEN-API resolved (an @lid id) is kept, an answer without one is digits@c.us', () => {
+    const emu = leads({
+      checkScript: [
+        responses.json(200, { existsWhatsapp: true, chatId: '123456789012345@lid' }),
+        responses.json(200, { existsWhatsapp: true }),
+      ],
+    });
+    emu.run('checkNumbers');
+    const table = emu.sheetValues(CHECKS).slice(1);
+    expect(table[0].slice(0, 3)).toEqual(['+79001234567', 'yes', '123456789012345@lid']);
+    expect(table[1].slice(0, 3)).toEqual(['+79007654321', 'yes', '79007654321@c.us']);
+  });
+
   it('marks a number GREEN-API refuses "not checked" with its reason', () => {
     const emu = leads({
       checkScript: [responses.json(400, { message: 'bad phone number, valid from 11 to 16 digits' })],
