@@ -14,6 +14,11 @@ import type { SettingsForm } from './settings/settings';
 import { CONTACTS_TABLE } from './sheet/contacts-sheet';
 import { MEMBERS_TABLE } from './sheet/members-sheet';
 import { type CheckReport, checkNumbersCommand } from './ui/check-command';
+import {
+  type CheckSettingsForm,
+  type CheckSettingsView,
+  saveCheckSettingsFromForm,
+} from './ui/check-settings-view';
 import { type CommandReport, importContactsCommand, refreshNowCommand } from './ui/commands';
 import { type DeleteReport, deleteRemovedRows } from './ui/delete-removed';
 import { type DiagnosticReport, showDiagnosticsDialog } from './ui/diagnostics';
@@ -70,6 +75,10 @@ export function getSettings(): SettingsView {
 
 export function saveSettings(form: SettingsForm): SettingsView {
   return saveSettingsFromForm(gasServices(), form);
+}
+
+export function saveCheckSettings(form: CheckSettingsForm): CheckSettingsView {
+  return saveCheckSettingsFromForm(gasServices(), form);
 }
 
 export function testConnection(form?: SettingsForm): ConnectionReport {

@@ -386,6 +386,15 @@ export const en = {
   'check.reason.notInJob': 'the cell changed after the check started',
   'check.reason.plan': 'no checkWhatsapp requests left this month on your plan',
   'diag.check': 'Number check',
+  'settings.check': 'Number check',
+  'settings.check.country': 'Default country (ISO code, e.g. RU, US)',
+  'settings.check.country.hint':
+    "For numbers written without a country code. Blank: the spreadsheet locale's country ({locale}). A leading + or 00 is always international.",
+  'settings.check.days': 'Reuse an answer for (days)',
+  'settings.check.save': 'Save number check settings',
+  'settings.check.saved': 'Number check settings saved.',
+  'settings.check.country.invalid': '"{value}" is not a country code such as RU or US.',
+  'settings.check.days.invalid': 'a whole number of days from 0 to 365.',
   'formula.check.notChecked': 'not checked yet — use Check numbers on WhatsApp',
   'formula.check.notPhone': 'not a phone number: {text}',
 } as const;

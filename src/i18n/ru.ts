@@ -388,6 +388,15 @@ export const ru: Record<StringKey, string> = {
   'check.reason.notInJob': 'ячейка изменилась после начала проверки',
   'check.reason.plan': 'в тарифе не осталось запросов checkWhatsapp в этом месяце',
   'diag.check': 'Проверка номеров',
+  'settings.check': 'Проверка номеров',
+  'settings.check.country': 'Страна по умолчанию (код ISO, например RU, US)',
+  'settings.check.country.hint':
+    'Для номеров без кода страны. Пусто — страна из языкового стандарта таблицы ({locale}). Номер с + или 00 всегда международный.',
+  'settings.check.days': 'Использовать ответ повторно (дней)',
+  'settings.check.save': 'Сохранить настройки проверки',
+  'settings.check.saved': 'Настройки проверки номеров сохранены.',
+  'settings.check.country.invalid': '«{value}» — не код страны вроде RU или US.',
+  'settings.check.days.invalid': 'целое число дней от 0 до 365.',
   'formula.check.notChecked': 'ещё не проверен — используйте «Проверить номера в WhatsApp»',
   'formula.check.notPhone': 'не номер телефона: {text}',
 };

@@ -38,6 +38,7 @@ import {
   validateSettings,
 } from '../settings/settings';
 import { instanceKey, loadSettings, storeSettings } from '../settings/store';
+import { type CheckSettingsView, checkSettingsView } from './check-settings-view';
 import { checkView } from './check-view';
 import { type MembersView, membersView } from './members-view';
 import { checkSchedule, type QuotaView, quotaView, scheduleOf } from './quota-view';
@@ -63,6 +64,8 @@ export interface SettingsView {
   members: MembersView | null;
   /** The number check's progress and error, in words (null before the first). */
   check?: { text: string; error: string } | null;
+  /** The number check's settings (default country, days an answer is reused). */
+  checkSettings?: CheckSettingsView;
   /** The GREEN-API plan and the monthly caps in force (the documented ones unless Custom). */
   plan: Plan;
   monthlyCaps: MonthlyCaps;
@@ -126,6 +129,7 @@ export function settingsView(services: Services): SettingsView {
     status: statusView(services, t),
     members: membersView(services, t, loadJob(services.properties())),
     check: checkView(t, loadCheckJob(services.properties())),
+    checkSettings: checkSettingsView(services),
     plan: quota.plan,
     monthlyCaps: quota.monthlyCaps,
     quota,

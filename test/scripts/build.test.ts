@@ -29,6 +29,7 @@ const ENTRY_POINTS = [
   'onOpen',
   'onRetryRefresh',
   'refreshNow',
+  'saveCheckSettings',
   'saveSettings',
   'showDiagnostics',
   'showSettings',

@@ -272,6 +272,26 @@ describe('Check numbers on WhatsApp', () => {
     expect(checkCalls()).toHaveLength(0);
   });
 
+  it('reads numbers without a country code for the country saved in Settings, and refuses one it does not know', () => {
+    const emu = leads({}, ['Phone', '(212) 555-0100', '9001234567']);
+    expect(emu.run('getSettings')).toMatchObject({
+      checkSettings: { country: 'RU', freshDays: 30, localeCountry: 'RU' },
+    });
+    expect(() => emu.run('saveCheckSettings', { country: 'XX', freshDays: '30' })).toThrow(
+      /^country: "XX" is not a country code/,
+    );
+    expect(() => emu.run('saveCheckSettings', { country: 'us', freshDays: '-1' })).toThrow(/^freshDays: /);
+    expect(emu.run('saveCheckSettings', { country: 'us', freshDays: '7' })).toMatchObject({
+      country: 'US',
+      freshDays: 7,
+    });
+    emu.run('checkNumbers');
+    expect(lastAlert(emu).prompt).toContain('read as US numbers');
+    expect(lastAlert(emu).prompt).toContain('in the last 7 days');
+    expect(checkCalls().map((c) => c.body)).toEqual([{ chatId: '12125550100' }]);
+    expect(column(emu, LEADS, 2)).toEqual(['WhatsApp', 'no', 'not a phone number']);
+  });
+
   it('refuses every bad selection with a clear message, spending nothing', () => {
     const emu = leads();
     const refused = () => {
