@@ -395,6 +395,8 @@ export const en = {
   'settings.check.saved': 'Number check settings saved.',
   'settings.check.country.invalid': '"{value}" is not a country code such as RU or US.',
   'settings.check.days.invalid': 'a whole number of days from 0 to 365.',
+  'check.running':
+    'A number check is under way in this spreadsheet ({done} of {total} numbers); it continues by itself. Start another when it is done (Settings shows its progress).',
   'formula.check.notChecked': 'not checked yet — use Check numbers on WhatsApp',
   'formula.check.notPhone': 'not a phone number: {text}',
 } as const;

@@ -397,6 +397,8 @@ export const ru: Record<StringKey, string> = {
   'settings.check.saved': 'Настройки проверки номеров сохранены.',
   'settings.check.country.invalid': '«{value}» — не код страны вроде RU или US.',
   'settings.check.days.invalid': 'целое число дней от 0 до 365.',
+  'check.running':
+    'В этой таблице идёт проверка номеров ({done} из {total}); она продолжится сама. Начните новую, когда она закончится (ход — в настройках).',
   'formula.check.notChecked': 'ещё не проверен — используйте «Проверить номера в WhatsApp»',
   'formula.check.notPhone': 'не номер телефона: {text}',
 };

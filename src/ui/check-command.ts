@@ -86,6 +86,10 @@ export function checkNumbersCommand(services: Services): CheckReport {
   const left = planLeft(services, settings);
   const fit = left === null ? ask.length : Math.min(ask.length, left);
   const last = loadCheckJob(services.properties());
+  if (stillRunning(last, services.clock.now())) {
+    const total = last?.numbers.length ?? 0;
+    return refuse(services, t, t('check.running', { done: last?.done ?? 0, total }), 'busy');
+  }
   const again = last && last.sheetId === sheet.getSheetId() && last.range === range.getA1Notation();
   const columns = resultColumns(sheet, range, again ? last.columns : null);
   const question = confirmText(t, read, read.numbers.length - ask.length, ask.length, {
@@ -200,6 +204,16 @@ function refuse(
 ): CheckReport {
   services.ui.alert(t('check.title'), message);
   return { outcome, message };
+}
+
+/**
+ * True while the stored check is under way: a slice running now (the last within 10 minutes; a run lasts at most
+ * 6), or a next slice due within the hour. A check left behind longer (a lost trigger) may be replaced.
+ */
+function stillRunning(job: CheckJob | null, now: number): boolean {
+  if (!job) return false;
+  if (job.state === 'running') return now - job.lastRunAt < 10 * 60_000;
+  return job.state === 'pending' && (job.nextAt ?? 0) > now - 60 * 60_000;
 }
 
 /** The name of the add-on's own sheet `sheet` is, or '' (its tables by stored id or name, and the log). */

@@ -14,7 +14,7 @@ import { tokenHint } from '../greenapi/url';
 import type { StringKey } from '../i18n/en';
 import { errorText, isStringKey, type Translate, table, translator } from '../i18n/i18n';
 import { clearJob, loadJob } from '../members/job';
-import { loadCheckJob } from '../numbers/job';
+import { clearCheckJob, loadCheckJob } from '../numbers/job';
 import type { Services } from '../platform/services';
 import type { MonthlyCaps, Plan } from '../quota/plans';
 import { fittingChoices } from '../quota/price';
@@ -199,6 +199,7 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
       if (stored) {
         clearStatus(properties);
         clearJob(properties);
+        clearCheckJob(properties); // a check of the replaced instance would ask the new one
       }
     }
     // Work that rode on a trigger this save removed (an add-on's hourly run) gets a follow-up of its own; work

@@ -225,6 +225,10 @@ describe('Check numbers on WhatsApp', () => {
     const first = emu.run('checkNumbers') as { outcome: string; message: string };
     expect(first.outcome).toBe('pending');
     expect(first.message).toMatch(/Checked \d+ of 3000 numbers so far/);
+    // A second check while this one is under way is refused; the job and its trigger stay as they are.
+    const second = emu.run('checkNumbers') as { outcome: string; message: string };
+    expect(second).toMatchObject({ outcome: 'busy' });
+    expect(second.message).toMatch(/A number check is under way in this spreadsheet \(\d+ of 3000 numbers\)/);
     emu.advanceTime(30 * MINUTE);
     expect(JSON.parse(emu.properties.document['wa.check.job'])).toMatchObject({ state: 'done', done: 3000 });
     for (const e of emu.executions) expect(e.wallMs).toBeLessThan(6 * MINUTE);
