@@ -29,6 +29,7 @@ import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
 import { type ResultCells, writeResults } from '../sheet/check-results';
 import { CHECKS_TABLE, knownChecks } from '../sheet/checks-sheet';
+import { recalculateFormulas } from '../sheet/formula-cells';
 import { applyTable, planTable, tableContext } from '../sheet/sheet-table';
 import { settleFollowUp } from './follow-up';
 import { safely } from './safely';
@@ -187,6 +188,11 @@ function slice(
   saveCheckJob(services.properties(), job);
   // The results beside the selection say where the job stands now (pending numbers, a stop's reason).
   safely(services, 'check results', () => writeBeside(services, t, spreadsheet, job));
+  // =WA_CHECK cells recalculate only when their arguments change: re-entered when the table learnt something.
+  if (answers.length > 0 && !(written instanceof AddonError))
+    safely(services, 'formulas', () =>
+      recalculateFormulas(spreadsheet, () => services.flush(), 'WA_CHECK', undefined, services.properties()),
+    );
   const next = safely(services, 'triggers', () => settleFollowUp(services)) ?? { kind: 'none' as const };
   return {
     outcome: job.state === 'done' ? 'done' : job.state === 'stopped' ? 'stopped' : 'pending',

@@ -262,7 +262,11 @@ describe('Check numbers on WhatsApp', () => {
 
   it('=WA_CHECK reads the table only: a cell, a range, and the error for a number not checked yet', () => {
     const emu = leads();
+    emu.setFormula(LEADS, 'E7', '=WA_CHECK(A7)');
+    expect(emu.cell(LEADS, 'E7').note).toContain('not checked yet — use Check numbers on WhatsApp');
     emu.run('checkNumbers');
+    // A check re-enters the WA_CHECK cells (Sheets recalculates a custom function only when its arguments change).
+    expect(emu.cell(LEADS, 'E7').value).toBe('yes');
     addon.api.clearRequestsSync();
     emu.setFormula(LEADS, 'E1', '=WA_CHECK(A2)');
     emu.setFormula(LEADS, 'E2', '=WA_CHECK("+49 30 1234567")');
