@@ -269,5 +269,5 @@ export function writeBeside(
     const reason = job.planLimited ? t('check.reason.plan') : t('check.reason.notInJob');
     return [t('check.notChecked', { reason }), ''];
   });
-  writeResults(sheet, range.getRow(), job.columns, cells);
+  writeResults(sheet, range.getRow(), job.columns, cells, (date) => services.formatDay(date.getTime()));
 }

@@ -4,7 +4,7 @@
  * person's cell is never written over: on every write a cell is written only when it is empty or holds what the
  * check itself wrote (its words in any language, a date); anything else — a value or a formula typed meanwhile —
  * is written back exactly as it was. The person's numbers are never written. Constant calls per write: the two
- * columns read (values and formulas) and one setValues each.
+ * columns read (values and formulas) and at most one setValues each, over the rows that change.
  */
 import { wordsOf } from '../i18n/i18n';
 import { keepInput } from '../table/keyed-table';
@@ -72,25 +72,46 @@ export function isOwnResult(value: unknown): boolean {
 
 /**
  * Writes `cells` (one pair per row of the selection, the header's included) into the two result columns of
- * `top`..`top + cells.length - 1`, keeping every cell that is a person's.
+ * `top`..`top + cells.length - 1`, keeping every cell that is a person's. Only what differs is written: per
+ * column, one setValues over the rows from the first to the last cell that changes (none when nothing does — a
+ * check answered from the table that finds the same answers writes nothing). `dayOf` gives a date cell's day as
+ * the check writes it, to compare.
  */
 export function writeResults(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   top: number,
   columns: [number, number],
   cells: readonly ResultCells[],
-): void {
-  if (cells.length === 0) return;
+  dayOf: (date: Date) => string,
+): number {
+  if (cells.length === 0) return 0;
   const need = Math.max(...columns);
   const max = sheet.getMaxColumns();
   if (max < need) sheet.insertColumnsAfter(max, need - max);
+  let written = 0;
   columns.forEach((column, k) => {
     const range = sheet.getRange(top, column, cells.length, 1);
     const values = range.getValues();
     const formulas = range.getFormulas();
     const next = cells.map((pair, i) =>
-      !formulas[i][0] && isOwnResult(values[i][0]) ? [pair[k]] : [keepInput(values[i][0], formulas[i][0])],
+      !formulas[i][0] && isOwnResult(values[i][0]) ? pair[k] : keepInput(values[i][0], formulas[i][0]),
     );
-    range.setValues(next);
+    const changed = next.map((value, i) => !formulas[i][0] && !sameText(values[i][0], value, dayOf));
+    const first = changed.indexOf(true);
+    if (first < 0) return;
+    const last = changed.lastIndexOf(true);
+    sheet
+      .getRange(top + first, column, last - first + 1, 1)
+      .setValues(next.slice(first, last + 1).map((v) => [v]));
+    written += last - first + 1;
   });
+  return written;
+}
+
+/** True when a cell holding `value` already shows what `next` would write. */
+function sameText(value: unknown, next: unknown, dayOf: (date: Date) => string): boolean {
+  if (next === value) return true;
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
+    return typeof next === 'string' && dayOf(value as Date) === next;
+  return typeof next === 'string' && String(value ?? '') === next;
 }

@@ -155,6 +155,7 @@ describe('Check numbers on WhatsApp', () => {
     expect(lastAlert(emu).prompt).toContain('Already checked in the last 30 days (free): 4.');
     expect(lastAlert(emu).prompt).toContain('To check now: 0');
     expect(lastAlert(emu).prompt).toContain('Results go into columns B, C');
+    expect(emu.lastExecution.cellsWritten).toBe(0); // the same answers: nothing to write
     expect(checkCalls()).toHaveLength(0);
     expect(column(emu, LEADS, 2)).toEqual([
       'WhatsApp',
