@@ -771,7 +771,7 @@ async function main(): Promise<void> {
   if (month) checks.push(...reportMonth(month));
   if (numberChecks) checks.push(...reportChecks(numberChecks));
   // Raised from 300 KB for issue 19 (libphonenumber-js, minified; see test/scripts/build.test.ts).
-  checks.push(['dist/ under 440 KB', distBytes < 440 * 1024, `${(distBytes / 1024).toFixed(1)} KB`]);
+  checks.push(['dist/ under 470 KB', distBytes < 470 * 1024, `${(distBytes / 1024).toFixed(1)} KB`]);
   console.log('');
   for (const [name, ok, value] of checks)
     console.log(`${ok ? 'MET ' : 'MISSED'}  ${name}${value ? ` (${value})` : ''}`);
