@@ -397,6 +397,7 @@ export const en = {
   'settings.check.days.invalid': 'a whole number of days from 0 to 365.',
   'check.running':
     'A number check is under way in this spreadsheet ({done} of {total} numbers); it continues by itself. Start another when it is done (Settings shows its progress).',
+  'check.reason.quota': 'the monthly checkWhatsapp quota is used up (466)',
   'formula.check.notChecked': 'not checked yet — use Check numbers on WhatsApp',
   'formula.check.notPhone': 'not a phone number: {text}',
 } as const;

@@ -399,6 +399,7 @@ export const ru: Record<StringKey, string> = {
   'settings.check.days.invalid': 'целое число дней от 0 до 365.',
   'check.running':
     'В этой таблице идёт проверка номеров ({done} из {total}); она продолжится сама. Начните новую, когда она закончится (ход — в настройках).',
+  'check.reason.quota': 'месячная квота checkWhatsapp исчерпана (466)',
   'formula.check.notChecked': 'ещё не проверен — используйте «Проверить номера в WhatsApp»',
   'formula.check.notPhone': 'не номер телефона: {text}',
 };

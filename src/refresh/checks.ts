@@ -252,8 +252,13 @@ export function writeBeside(
   const values = range.getValues();
   const known = knownChecks(spreadsheet, services.locale(), tableContext(services, t));
   const waiting = new Set(job.numbers.slice(job.done));
+  // A cell holds a short reason: the quota's in a few words (the toast and Settings give its numbers and date).
   const stopped =
-    job.state === 'stopped' && job.errorKind ? errorText(t, job.errorKind, job.errorDetail) : '';
+    job.state !== 'stopped' || !job.errorKind
+      ? ''
+      : job.errorKind === 'quota'
+        ? t('check.reason.quota')
+        : errorText(t, job.errorKind, job.errorDetail);
   const cells: ResultCells[] = values.map((row, i) => {
     if (i === 0 && job.header) return [t('header.whatsapp'), t('header.checked')];
     const first = row.map((v) => readNumber(v, job.country)).find((r) => r.kind !== 'empty');

@@ -178,7 +178,7 @@ describe('Check numbers on WhatsApp', () => {
     const results = column(emu, LEADS, 2);
     expect(results.filter((v) => v === 'yes' || v === 'no')).toHaveLength(4); // 3 numbers, one typed twice
     expect(
-      results.filter((v) => String(v).startsWith('not checked: checkWhatsapp: 3 of 3 used')),
+      results.filter((v) => v === 'not checked: the monthly checkWhatsapp quota is used up (466)'),
     ).toHaveLength(1);
     expect(emu.triggers.filter((t) => t.handler === 'onRetryRefresh')).toHaveLength(0);
     expect(JSON.parse(emu.properties.document['wa.ledger'])).toBeTruthy();
