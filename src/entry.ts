@@ -4,6 +4,8 @@
  * `function NAME(…)` in dist/Code.js that forwards here, so this file is the one list of entry points.
  * It only hands names on; the logic lives in the modules.
  */
+
+import { waCheck } from './formula/wa-check';
 import { waContacts } from './formula/wa-contacts';
 import { waGroupMembers } from './formula/wa-group-members';
 import { gasServices } from './platform/gas';
@@ -11,6 +13,12 @@ import { autoRefresh, type ClockEvent, retryRefresh } from './refresh/trigger-ha
 import type { SettingsForm } from './settings/settings';
 import { CONTACTS_TABLE } from './sheet/contacts-sheet';
 import { MEMBERS_TABLE } from './sheet/members-sheet';
+import { type CheckReport, checkNumbersCommand } from './ui/check-command';
+import {
+  type CheckSettingsForm,
+  type CheckSettingsView,
+  saveCheckSettingsFromForm,
+} from './ui/check-settings-view';
 import { type CommandReport, importContactsCommand, refreshNowCommand } from './ui/commands';
 import { type DeleteReport, deleteRemovedRows } from './ui/delete-removed';
 import { type DiagnosticReport, showDiagnosticsDialog } from './ui/diagnostics';
@@ -46,6 +54,10 @@ export function importGroupMembers(): MembersReport {
   return importMembersCommand(gasServices());
 }
 
+export function checkNumbers(): CheckReport {
+  return checkNumbersCommand(gasServices());
+}
+
 export function deleteRemovedContacts(): DeleteReport {
   return deleteRemovedRows(gasServices(), CONTACTS_TABLE);
 }
@@ -66,6 +78,10 @@ export function saveSettings(form: SettingsForm): SettingsView {
   return saveSettingsFromForm(gasServices(), form);
 }
 
+export function saveCheckSettings(form: CheckSettingsForm): CheckSettingsView {
+  return saveCheckSettingsFromForm(gasServices(), form);
+}
+
 export function testConnection(form?: SettingsForm): ConnectionReport {
   return testConnectionReport(gasServices(), form);
 }
@@ -84,6 +100,10 @@ export function WA_CONTACTS(type?: unknown, header?: unknown): string[][] {
 
 export function WA_GROUP_MEMBERS(group?: unknown, header?: unknown): string[][] {
   return waGroupMembers(gasServices(), group, header);
+}
+
+export function WA_CHECK(number?: unknown): string | string[][] {
+  return waCheck(gasServices(), number);
 }
 
 export function onAutoRefresh(e?: ClockEvent): void {

@@ -1,5 +1,6 @@
 /**
- * The GREEN-API client: one request per call (a GET, or a POST with a JSON body for getGroupData) with the
+ * The GREEN-API client: one request per call (a GET, or a POST with a JSON body for getGroupData and
+ * checkWhatsapp) with the
  * documented retries. 429 (getContacts and getGroupData allow 1 request per second per instance:
  * https://green-api.com/en/docs/api/ratelimiter/) waits and retries; 5xx is retried up to 3 times with backoff;
  * every other failure becomes an AddonError whose text never holds the token. With a pacer, requests of one
@@ -66,6 +67,46 @@ export function fetchGroup(
   policy = PATIENT,
 ): Group | 'notInGroup' {
   return parseGroupData(requestJson(deps, credentials, 'getGroupData', policy, { groupId }), groupId);
+}
+
+/**
+ * What checkWhatsapp answered for one number: whether it has WhatsApp and the chat id GREEN-API resolved (the
+ * newer answer's `chatId`, which may be an `@lid` id; `digits@c.us` when the answer is the older form); or a number
+ * GREEN-API refused (400 with its reason), or the 400 "check phone number timeout limit exceeded" (`later`).
+ */
+export type CheckAnswer =
+  | { kind: 'checked'; exists: boolean; chatId: string }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'later'; reason: string };
+
+/**
+ * Asks checkWhatsapp about one number: POST `{"chatId": "<digits>"}`, the newer of the two documented bodies
+ * (https://green-api.com/en/docs/api/service/CheckWhatsapp/ documents the older `{"phoneNumber": <integer>}`;
+ * the Hebrew copy, https://green-api.com/he/docs/api/service/CheckWhatsapp, the `chatId` form and the answer's
+ * `chatId`). Both answers are read: `{"existsWhatsapp": true}` and `{"existsWhatsapp": true, "chatId": "…"}`.
+ * A 400 about the number is that number's reason; the timeout 400 is `later`; a 400 about the instance
+ * (not authorized, starting), 401, 403, 466 and the rest throw as for every method.
+ */
+export function checkWhatsapp(
+  deps: ClientDeps,
+  credentials: Credentials,
+  digits: string,
+  policy = PATIENT,
+): CheckAnswer {
+  let answer: unknown;
+  try {
+    answer = requestJson(deps, credentials, 'checkWhatsapp', policy, { chatId: digits });
+  } catch (error) {
+    if (error instanceof AddonError && error.kind === 'badRequest') {
+      const reason = error.detail || 'bad request';
+      return /timeout limit/i.test(reason) ? { kind: 'later', reason } : { kind: 'refused', reason };
+    }
+    throw error;
+  }
+  const record = answer && typeof answer === 'object' ? (answer as Record<string, unknown>) : {};
+  if (typeof record.existsWhatsapp !== 'boolean') throw new AddonError('unexpected');
+  const chatId = typeof record.chatId === 'string' && record.chatId ? record.chatId : `${digits}@c.us`;
+  return { kind: 'checked', exists: record.existsWhatsapp, chatId };
 }
 
 /** One GREEN-API call with retries (a POST when `body` is given); returns the parsed JSON body. */

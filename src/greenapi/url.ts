@@ -12,7 +12,7 @@ export interface Credentials {
 }
 
 /** The GREEN-API methods this add-on calls. */
-export type ApiMethod = 'getContacts' | 'getStateInstance' | 'getGroupData';
+export type ApiMethod = 'getContacts' | 'getStateInstance' | 'getGroupData' | 'checkWhatsapp';
 
 /** Identifies an instance without the token (`apiUrl|idInstance`): snapshots and the request ledger use it. */
 export function instanceOf(credentials: Credentials): string {

@@ -359,6 +359,70 @@ export const en = {
     "{method}: the GREEN-API plan's limit of chats is used up ({used} of {total} chats this month, 466). Scheduled refreshes resume on {date} (UTC), or upgrade the plan in the GREEN-API console.",
   'error.quotaChatsPlain':
     "{method}: the GREEN-API plan's limit of chats is used up (466). Scheduled refreshes resume on {date} (UTC), or upgrade the plan in the GREEN-API console.",
+  // Issue 19: Check numbers on WhatsApp.
+  'menu.checkNumbers': 'Check numbers on WhatsApp…',
+  'header.number': 'Number',
+  'header.whatsapp': 'WhatsApp',
+  'header.chatId': 'Chat ID',
+  'header.checkedAt': 'Checked at',
+  'header.checked': 'Checked',
+  'log.checked': 'checked',
+  'log.firstChecks': '{count} numbers checked (first check)',
+  'check.title': 'Check numbers on WhatsApp',
+  'check.yes': 'yes',
+  'check.no': 'no',
+  'check.notPhone': 'not a phone number',
+  'check.notChecked': 'not checked: {reason}',
+  'check.pending': 'checking…',
+  'check.confirm':
+    'Selected: {cells} cells with {numbers} distinct phone numbers.\n{notPhone}Already checked in the last {days} days (free): {known}.\nTo check now: {ask} — {ask} checkWhatsapp requests.\nYour plan has {left} checkWhatsapp requests left this month.\nNumbers without a country code are read as {country} numbers.\n\nResults go into columns {columns} (empty cells only). Check now?',
+  'check.confirm.notPhone': 'Not phone numbers: {count} (e.g. {examples}).\n',
+  'check.confirm.over':
+    'Only the first {fit} numbers fit what your plan has left; the rest are marked "not checked" and can be checked after the quota renews.',
+  'check.left.noCap': 'unlimited',
+  'check.cancelled': 'Cancelled: nothing was checked or spent.',
+  'check.noSelection':
+    'Select the cells with the phone numbers first (a column, or some cells), then choose Check numbers on WhatsApp again.',
+  'check.empty': 'The selected cells are empty: select the cells with the phone numbers.',
+  'check.tooLarge':
+    'The selection has {cells} cells; at most {max} can be checked at once. Select fewer cells.',
+  'check.ownTable':
+    'The selection is in the add-on\'s own sheet "{sheet}". Select the phone numbers in one of your sheets.',
+  'check.formulas':
+    'The selection holds formulas ({cells}). Select cells with typed numbers (copy them and paste as values first).',
+  'check.severalRanges': 'Select one block of cells (the selection has {count} separate parts).',
+  'check.noNumbers':
+    'None of the {cells} selected cells is a phone number (e.g. {examples}). Nothing was checked.',
+  'check.busy': 'A number check is already running in this spreadsheet; wait for it to finish.',
+  'check.done':
+    'Checked: {checked} numbers ({yes} on WhatsApp), {known} answered from the table, {notPhone} not phone numbers.',
+  'check.pendingMore':
+    'Checked {done} of {total} numbers so far; the rest continues by itself ({when}). Results fill in as they come.',
+  'check.stopped': 'Stopped after {done} of {total} numbers: {error} What was checked is kept.',
+  'check.progress': '{done} of {total} numbers checked…',
+  'check.status': 'Number check: {done} of {total} numbers ({state}).',
+  'check.state.running': 'running',
+  'check.state.pending': 'continues by itself',
+  'check.state.done': 'done',
+  'check.state.stopped': 'stopped',
+  'check.reason.refused': 'GREEN-API refused the number',
+  'check.reason.notInJob': 'the cell changed after the check started',
+  'check.reason.plan': 'no checkWhatsapp requests left this month on your plan',
+  'diag.check': 'Number check',
+  'settings.check': 'Number check',
+  'settings.check.country': 'Default country (ISO code, e.g. RU, US)',
+  'settings.check.country.hint':
+    "For numbers written without a country code. Blank: the spreadsheet locale's country ({locale}). A leading + or 00 is always international.",
+  'settings.check.days': 'Reuse an answer for (days)',
+  'settings.check.save': 'Save number check settings',
+  'settings.check.saved': 'Number check settings saved.',
+  'settings.check.country.invalid': '"{value}" is not a country code such as RU or US.',
+  'settings.check.days.invalid': 'a whole number of days from 0 to 365.',
+  'check.running':
+    'A number check is under way in this spreadsheet ({done} of {total} numbers); it continues by itself. Start another when it is done (Settings shows its progress).',
+  'check.reason.quota': 'the monthly checkWhatsapp quota is used up (466)',
+  'formula.check.notChecked': 'not checked yet — use Check numbers on WhatsApp',
+  'formula.check.notPhone': 'not a phone number: {text}',
 } as const;
 
 /** A key of the strings table. */

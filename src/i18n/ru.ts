@@ -361,4 +361,68 @@ export const ru: Record<StringKey, string> = {
     '{method}: лимит чатов тарифа GREEN-API исчерпан ({used} из {total} чатов в этом месяце, 466). Обновления по расписанию возобновятся {date} (UTC), или смените тариф в консоли GREEN-API.',
   'error.quotaChatsPlain':
     '{method}: лимит чатов тарифа GREEN-API исчерпан (466). Обновления по расписанию возобновятся {date} (UTC), или смените тариф в консоли GREEN-API.',
+  // Issue 19: Check numbers on WhatsApp.
+  'menu.checkNumbers': 'Проверить номера в WhatsApp…',
+  'header.number': 'Номер',
+  'header.whatsapp': 'WhatsApp',
+  'header.chatId': 'ID чата',
+  'header.checkedAt': 'Проверен',
+  'header.checked': 'Проверено',
+  'log.checked': 'проверен',
+  'log.firstChecks': '{count} номеров проверено (первая проверка)',
+  'check.title': 'Проверка номеров в WhatsApp',
+  'check.yes': 'да',
+  'check.no': 'нет',
+  'check.notPhone': 'не номер телефона',
+  'check.notChecked': 'не проверен: {reason}',
+  'check.pending': 'проверяется…',
+  'check.confirm':
+    'Выделено: {cells} ячеек, {numbers} разных номеров.\n{notPhone}Уже проверены за последние {days} дней (бесплатно): {known}.\nПроверить сейчас: {ask} — {ask} запросов checkWhatsapp.\nВ тарифе осталось {left} запросов checkWhatsapp в этом месяце.\nНомера без кода страны читаются как номера страны {country}.\n\nРезультаты — в столбцы {columns} (только пустые ячейки). Проверить?',
+  'check.confirm.notPhone': 'Не номера телефонов: {count} (например, {examples}).\n',
+  'check.confirm.over':
+    'В остаток тарифа помещаются только первые {fit} номеров; остальные будут отмечены «не проверен» и могут быть проверены после обновления квоты.',
+  'check.left.noCap': 'без ограничения',
+  'check.cancelled': 'Отменено: ничего не проверено и не потрачено.',
+  'check.noSelection':
+    'Сначала выделите ячейки с номерами (столбец или несколько ячеек), затем снова выберите «Проверить номера в WhatsApp».',
+  'check.empty': 'Выделенные ячейки пусты: выделите ячейки с номерами телефонов.',
+  'check.tooLarge':
+    'В выделении {cells} ячеек; за раз можно проверить не больше {max}. Выделите меньше ячеек.',
+  'check.ownTable':
+    'Выделение на собственном листе дополнения «{sheet}». Выделите номера на одном из ваших листов.',
+  'check.formulas':
+    'В выделении есть формулы ({cells}). Выделите ячейки с введёнными номерами (сначала скопируйте и вставьте только значения).',
+  'check.severalRanges': 'Выделите один блок ячеек (в выделении {count} отдельных частей).',
+  'check.noNumbers':
+    'Ни одна из {cells} выделенных ячеек не номер телефона (например, {examples}). Ничего не проверено.',
+  'check.busy': 'В этой таблице уже идёт проверка номеров; дождитесь её окончания.',
+  'check.done':
+    'Проверено: {checked} номеров ({yes} в WhatsApp), {known} — из таблицы, {notPhone} — не номера телефонов.',
+  'check.pendingMore':
+    'Проверено {done} из {total} номеров; остальное продолжится само ({when}). Результаты появятся по мере проверки.',
+  'check.stopped': 'Остановлено после {done} из {total} номеров: {error} Проверенное сохранено.',
+  'check.progress': 'Проверено {done} из {total} номеров…',
+  'check.status': 'Проверка номеров: {done} из {total} ({state}).',
+  'check.state.running': 'идёт',
+  'check.state.pending': 'продолжится сама',
+  'check.state.done': 'готово',
+  'check.state.stopped': 'остановлена',
+  'check.reason.refused': 'GREEN-API отклонил номер',
+  'check.reason.notInJob': 'ячейка изменилась после начала проверки',
+  'check.reason.plan': 'в тарифе не осталось запросов checkWhatsapp в этом месяце',
+  'diag.check': 'Проверка номеров',
+  'settings.check': 'Проверка номеров',
+  'settings.check.country': 'Страна по умолчанию (код ISO, например RU, US)',
+  'settings.check.country.hint':
+    'Для номеров без кода страны. Пусто — страна из языкового стандарта таблицы ({locale}). Номер с + или 00 всегда международный.',
+  'settings.check.days': 'Использовать ответ повторно (дней)',
+  'settings.check.save': 'Сохранить настройки проверки',
+  'settings.check.saved': 'Настройки проверки номеров сохранены.',
+  'settings.check.country.invalid': '«{value}» — не код страны вроде RU или US.',
+  'settings.check.days.invalid': 'целое число дней от 0 до 365.',
+  'check.running':
+    'В этой таблице идёт проверка номеров ({done} из {total}); она продолжится сама. Начните новую, когда она закончится (ход — в настройках).',
+  'check.reason.quota': 'месячная квота checkWhatsapp исчерпана (466)',
+  'formula.check.notChecked': 'ещё не проверен — используйте «Проверить номера в WhatsApp»',
+  'formula.check.notPhone': 'не номер телефона: {text}',
 };

@@ -2,39 +2,35 @@
  * The members import as a job that outlives one execution: which groups it reads (fixed when it starts), how
  * many are done (the cursor), whether it is running, waiting to continue, done or stopped (by an error such as
  * the monthly quota), and its last error — in document properties, so every continuation, the sidebar and
- * Diagnostics see it. The group list is split over several properties under the 9 KB value limit
- * (https://developers.google.com/apps-script/guides/services/quotas). Holds no token.
+ * Diagnostics see it: a sliced job (job/sliced.ts, shared with the number check), its list the group ids.
+ * Holds no token.
  */
 import type { ErrorKind } from '../errors/addon-error';
+import {
+  clearSlicedJob,
+  type JobSlot,
+  type JobState,
+  loadSlicedJob,
+  type SlicedJob,
+  saveSlicedJob,
+} from '../job/sliced';
+
+export type { JobState };
 
 /** Who ran the last slice. */
 export type MembersSource = 'menu' | 'auto' | 'continue';
 
-/** Where the job stands. */
-export type JobState = 'running' | 'pending' | 'done' | 'stopped';
-
-/** The job. */
-export interface MembersJob {
-  /** The instance it reads (apiUrl|idInstance): a job of another instance is not continued. */
-  instance: string;
-  startedAt: number;
+/** The job: a sliced job (job/sliced.ts) over groups. */
+export interface MembersJob extends SlicedJob {
   /** Every group to read, in order; groups[0..done) are read. */
   groups: string[];
-  done: number;
-  state: JobState;
-  /** When the next slice is due (pending jobs). */
-  nextAt: number | null;
-  lastRunAt: number;
   source: MembersSource;
-  errorKind: ErrorKind | null;
-  errorDetail: string;
   /** Members written by the job so far, and groups the account turned out not to be in. */
   members: number;
   notInGroup: number;
   /** Groups skipped because GREEN-API refused that one group (a 400, an answer that is not an object). */
   skipped: number;
-  /** Slices in a row that could not read (another running, GREEN-API unavailable…): the next waits longer. */
-  failures: number;
+  errorKind: ErrorKind | null;
   /**
    * The members table holds rows an earlier job of this instance wrote (a new job starts at done 0, and one stopped
    * at its first group — say by the quota — must not hide them from cold formulas: formula/from-table.ts).
@@ -42,48 +38,27 @@ export interface MembersJob {
   wroteBefore?: boolean;
 }
 
-const KEY = 'wa.members.job';
-const GROUPS = 'wa.members.groups.';
-/** Characters of group ids per property (ids are ASCII; the value limit is 9 KB with the key). */
-const CHUNK = 8000;
+/** Where the members job is kept (the keys of the first version, so a job under way carries on). */
+export const MEMBERS_SLOT: JobSlot<'groups'> = {
+  key: 'wa.members.job',
+  listPrefix: 'wa.members.groups.',
+  lease: 'wa.members.lease',
+  field: 'groups',
+};
 
 /** The stored job, or null. */
 export function loadJob(properties: GoogleAppsScript.Properties.Properties): MembersJob | null {
-  const all = properties.getProperties();
-  const raw = all[KEY];
-  if (!raw) return null;
-  try {
-    const job = JSON.parse(raw) as Omit<MembersJob, 'groups' | 'skipped' | 'failures'> &
-      Partial<Pick<MembersJob, 'skipped' | 'failures'>> & { chunks: number; count: number };
-    let text = '';
-    for (let i = 0; i < job.chunks; i++) text += all[`${GROUPS}${i}`] ?? '';
-    const groups = text ? text.split('\n') : [];
-    if (groups.length !== job.count || typeof job.done !== 'number') return null;
-    const { chunks: _c, count: _n, ...rest } = job;
-    return { ...rest, skipped: rest.skipped ?? 0, failures: rest.failures ?? 0, groups };
-  } catch (_) {
-    return null;
-  }
+  return loadSlicedJob<'groups', MembersJob>(properties, MEMBERS_SLOT, { skipped: 0, failures: 0 });
 }
 
 /** Stores the job in one write (its group list split over several properties; stale parts deleted). */
 export function saveJob(properties: GoogleAppsScript.Properties.Properties, job: MembersJob): void {
-  const text = job.groups.join('\n');
-  const values: Record<string, string> = {};
-  let chunks = 0;
-  for (let at = 0; at < text.length; at += CHUNK, chunks++)
-    values[`${GROUPS}${chunks}`] = text.slice(at, at + CHUNK);
-  const { groups, ...rest } = job;
-  values[KEY] = JSON.stringify({ ...rest, chunks, count: groups.length });
-  const stale = properties.getKeys().filter((k) => k.startsWith(GROUPS) && !(k in values));
-  properties.setProperties(values);
-  for (const key of stale) properties.deleteProperty(key);
+  saveSlicedJob(properties, MEMBERS_SLOT, job);
 }
 
 /** Forgets the job (settings now point at another instance). */
 export function clearJob(properties: GoogleAppsScript.Properties.Properties): void {
-  for (const key of properties.getKeys())
-    if (key === KEY || key.startsWith(GROUPS)) properties.deleteProperty(key);
+  clearSlicedJob(properties, MEMBERS_SLOT);
 }
 
 /** True while a job waits for its next slice. */

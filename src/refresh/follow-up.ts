@@ -1,9 +1,10 @@
 /**
  * The follow-up work a one-shot trigger comes back for — a contacts retry (the refresh status's next retry) and
- * the next slice of a members import (the job's next slice) — and keeping the one follow-up trigger in step
+ * the next slice of a members import (the job's next slice), the next slice of a number check — and keeping the one follow-up trigger in step
  * with it: due for the earliest pending work, removed when nothing is pending.
  */
 import { isPending, loadJob } from '../members/job';
+import { isCheckPending, loadCheckJob } from '../numbers/job';
 import type { Services } from '../platform/services';
 import { cancelFollowUp, type RetryPlan, scheduleFollowUp } from './schedule';
 import { readStatus } from './status';
@@ -12,14 +13,18 @@ import { readStatus } from './status';
 export interface PendingWork {
   contactsAt: number | null;
   membersAt: number | null;
+  /** The next slice of a number check. */
+  checksAt: number | null;
 }
 
 /** The pending follow-up work, from the refresh status and the members job. */
 export function pendingWork(properties: GoogleAppsScript.Properties.Properties): PendingWork {
   const job = loadJob(properties);
+  const check = loadCheckJob(properties);
   return {
     contactsAt: readStatus(properties)?.nextRetryAt ?? null,
     membersAt: isPending(job) ? job.nextAt : null,
+    checksAt: isCheckPending(check) ? check.nextAt : null,
   };
 }
 
@@ -41,7 +46,7 @@ export function settleFollowUp(services: Services): RetryPlan {
 function settle(services: Services): RetryPlan {
   const properties = services.properties();
   const work = pendingWork(properties);
-  const due = [work.contactsAt, work.membersAt].filter((at): at is number => at !== null);
+  const due = [work.contactsAt, work.membersAt, work.checksAt].filter((at): at is number => at !== null);
   if (due.length === 0) {
     cancelFollowUp(services.triggers, properties);
     return { kind: 'none' };

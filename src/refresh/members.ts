@@ -20,11 +20,22 @@ import { contactsFromTable } from '../formula/from-table';
 import { type ClientDeps, fetchContacts, fetchGroup } from '../greenapi/client';
 import { PACE_MS, Pacer } from '../greenapi/pacer';
 import type { Translate } from '../i18n/i18n';
+import {
+  failedSlice,
+  postponeJob,
+  releaseLease,
+  SLICE_BUDGET_MS,
+  SLICE_HARD_MS,
+  settleSlice,
+  takeLease,
+  walkItems,
+} from '../job/sliced';
 import { GROUP_ID, type Group } from '../members/group';
 import {
   isPending,
   isUnfinished,
   loadJob,
+  MEMBERS_SLOT,
   type MembersJob,
   type MembersSource,
   saveJob,
@@ -42,24 +53,17 @@ import { columnLetter } from '../table/keyed-table';
 import { settleFollowUp } from './follow-up';
 import { MEMBERS_SHOWN_KEY, recalculateIfChanged } from './formula-gate';
 import { safely } from './safely';
-import { CONTINUE_AFTER_MS, type RetryPlan } from './schedule';
+import type { RetryPlan } from './schedule';
 import { resolveSpreadsheet } from './spreadsheet';
 
-/** A slice reads groups for at most this long after its execution started (the limit is 6 minutes). */
-export const SLICE_BUDGET_MS = 4.5 * 60_000;
-/** No request pause or retry starts past this, and the write must be under way by then. */
-const SLICE_HARD_MS = 5.5 * 60_000;
+export { SLICE_BUDGET_MS };
+
 /** Time kept free for one more group: the pace, the request and a retry after a 429. */
 const PER_GROUP_MS = PACE_MS + 5_000;
-/** How long the lease of a running slice lasts (past any execution's 6 minutes). */
-const LEASE_MS = 6.5 * 60_000;
-const LEASE_KEY = 'wa.members.lease';
 /** An unfinished job is resumed when its last slice ran within this; an older one is started afresh. */
 const RESUME_WITHIN_MS = 7 * 24 * 60 * 60_000;
 /** A scheduled refresh starts a new members import at most this often (each reads every group once). */
 export const SCHEDULED_EVERY_MS = 24 * 60 * 60_000;
-/** Slices in a row that fail before the job stops and waits for a person or the next day. */
-const MAX_FAILURES = 5;
 /** Errors about one group only: the group is skipped and the import goes on. */
 const GROUP_ERRORS: ReadonlySet<ErrorKind> = new Set(['badRequest', 'unexpected']);
 /** Errors after which the job waits for its next slice; any other error stops it. */
@@ -188,11 +192,11 @@ function runSlice(
   const spreadsheet = resolveSpreadsheet(services);
   if (!spreadsheet) return { outcome: 'error', error: new AddonError('noSpreadsheet') };
   const startedAt = options.startedAt ?? services.clock.now();
-  if (!takeLease(services, source === 'menu' ? 10_000 : 60_000)) return { outcome: 'busy' };
+  if (!takeLease(services, MEMBERS_SLOT, source === 'menu' ? 10_000 : 60_000)) return { outcome: 'busy' };
   try {
     return slice(services, source, t, settings, spreadsheet, startedAt, options);
   } finally {
-    releaseLease(services);
+    releaseLease(services, MEMBERS_SLOT);
   }
 }
 
@@ -200,17 +204,7 @@ function runSlice(
 function postpone(services: Services, kind: ErrorKind): void {
   const properties = services.properties();
   const job = loadJob(properties);
-  if (!isPending(job)) return; // a running job belongs to the slice that runs it
-  job.failures += 1;
-  if (job.failures >= MAX_FAILURES) {
-    job.state = 'stopped';
-    job.nextAt = null;
-    job.errorKind = kind;
-    job.errorDetail = '';
-  } else {
-    job.state = 'pending';
-    job.nextAt = services.clock.now() + Math.min(60 * 60_000, CONTINUE_AFTER_MS * 2 ** job.failures);
-  }
+  if (!job || !postponeJob(job, services.clock, kind)) return;
   saveJob(properties, job);
   settleFollowUp(services);
 }
@@ -276,10 +270,7 @@ function slice(
     return readAndWrite(services, t, settings, spreadsheet, startedAt, options, current, contacts, deps);
   } catch (error) {
     // Whatever failed, the job is never left "running": the next slice resumes where this one was.
-    current.state = 'pending';
-    current.failures += 1;
-    current.nextAt = clock.now() + CONTINUE_AFTER_MS * 2 ** current.failures;
-    current.errorKind = toAddonError(error).kind;
+    failedSlice(current, clock, toAddonError(error).kind);
     safely(services, 'members job', () => saveJob(properties, current));
     throw error;
   }
@@ -302,31 +293,27 @@ function readAndWrite(
   const cache = cacheDeps(services);
   const read: Group[] = [];
   const gone: string[] = [];
-  let error: AddonError | null = null;
-  let lastProgress = clock.now();
   const total = job.groups.length;
-  let done = job.done;
-  let skipped = 0;
-  while (done < total && clock.now() + PER_GROUP_MS <= startedAt + SLICE_BUDGET_MS) {
-    const groupId = job.groups[done];
-    try {
-      const group = fetchGroup(deps, settings, groupId);
-      if (group === 'notInGroup') gone.push(groupId);
-      else read.push(group);
-    } catch (e) {
-      const failure = toAddonError(e);
-      if (!GROUP_ERRORS.has(failure.kind)) {
-        error = failure;
-        break;
+  const walk = walkItems(clock, job.groups, job.done, {
+    startedAt,
+    perItemMs: PER_GROUP_MS,
+    progress: options.progress,
+    step: (groupId) => {
+      try {
+        const group = fetchGroup(deps, settings, groupId);
+        if (group === 'notInGroup') gone.push(groupId);
+        else read.push(group);
+        return 'next';
+      } catch (e) {
+        const failure = toAddonError(e);
+        // GREEN-API refused this one group: the others are still worth reading.
+        return GROUP_ERRORS.has(failure.kind) ? 'skipped' : { stop: failure };
       }
-      skipped++; // GREEN-API refused this one group: the others are still worth reading
-    }
-    done++;
-    if (options.progress && clock.now() - lastProgress >= 30_000) {
-      lastProgress = clock.now();
-      options.progress(done, total);
-    }
-  }
+    },
+  });
+  let error = walk.stop as AddonError | null;
+  let done = walk.done;
+  let skipped = walk.skipped;
 
   // Write what was read, under the document lock; if that is impossible the cursor stays (read again later).
   const names = namesOf(contacts);
@@ -374,16 +361,8 @@ function readAndWrite(
   }
 
   // Where the job stands now, and its follow-up.
-  job.done = done;
   job.skipped += skipped;
-  job.errorKind = error?.kind ?? null;
-  job.errorDetail = error?.detail ?? '';
-  if (done >= total) job.state = 'done';
-  else if (error && !TRANSIENT.has(error.kind)) job.state = 'stopped';
-  else job.state = 'pending';
-  job.failures = error && job.state === 'pending' ? job.failures + 1 : 0;
-  job.nextAt =
-    job.state === 'pending' ? clock.now() + CONTINUE_AFTER_MS * 2 ** Math.min(job.failures, 6) : null;
+  settleSlice(job, clock, done, total, error, TRANSIENT);
   saveJob(services.properties(), job);
   const next = safely(services, 'triggers', () => settleFollowUp(services)) ?? { kind: 'none' };
   return {
@@ -468,26 +447,6 @@ function knownContacts(
 ): Contact[] | null {
   const cached = cache ? (loadSnapshot(cache, instance)?.contacts ?? null) : null;
   return cached ?? (spreadsheet ? contactsFromTable(services, spreadsheet) : null);
-}
-
-/** Takes the members lease (under the document lock, briefly); false when another slice holds it. */
-function takeLease(services: Services, waitMs: number): boolean {
-  const lock = services.lock();
-  if (lock && !lock.tryLock(waitMs)) return false;
-  try {
-    const properties = services.properties();
-    const until = Number(properties.getProperty(LEASE_KEY));
-    const now = services.clock.now();
-    if (until > now) return false;
-    properties.setProperty(LEASE_KEY, String(now + LEASE_MS));
-    return true;
-  } finally {
-    lock?.releaseLock();
-  }
-}
-
-function releaseLease(services: Services): void {
-  safely(services, 'lease', () => services.properties().deleteProperty(LEASE_KEY));
 }
 
 export { MEMBERS_SHEET };

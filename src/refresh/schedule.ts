@@ -31,7 +31,7 @@ export const RETRY_HANDLER = 'onRetryRefresh';
 /** The retry is asked for 5½ minutes ahead, so it fires 5 to 7 minutes after an empty answer. */
 export const RETRY_AFTER_MS = 5.5 * 60_000;
 /** The next slice of a members import: a minute after the last one. */
-export const CONTINUE_AFTER_MS = 60_000;
+export { CONTINUE_AFTER_MS } from '../job/sliced';
 /** The soonest a follow-up is asked for. */
 export const MIN_FOLLOW_UP_MS = 60_000;
 /** In an add-on refused a short one-shot, the follow-up comes an hour later. */

@@ -17,6 +17,7 @@ import type { Services } from '../platform/services';
 import { countTriggerRun } from '../quota/ledger';
 import { scheduledMayAsk } from '../quota/pause';
 import { instanceKey, loadSettings } from '../settings/store';
+import { runChecks } from './checks';
 import { pendingWork, settleFollowUp } from './follow-up';
 import { membersPaused, runMembers, scheduledMembers } from './members';
 import { recordUnexpected, runRefresh } from './refresh';
@@ -65,6 +66,8 @@ export function retryRefresh(services: Services, event?: ClockEvent): void {
       runRefresh(services, 'retry', t);
     if (due.membersAt !== null && due.membersAt <= soon && !membersPaused(services, false))
       members(services, () => runMembers(services, 'continue', t, { startedAt }));
+    if (due.checksAt !== null && due.checksAt <= soon)
+      checks(services, () => runChecks(services, 'continue', t, { startedAt }));
     safely(services, 'triggers', () => settleFollowUp(services));
   });
 }
@@ -87,6 +90,15 @@ function members(services: Services, work: () => unknown): void {
     work();
   } catch (error) {
     services.log(`members import failed: ${(error as Error)?.name ?? 'Error'}`);
+  }
+}
+
+/** The number check's part of a follow-up: its failure is the check job's alone. */
+function checks(services: Services, work: () => unknown): void {
+  try {
+    work();
+  } catch (error) {
+    services.log(`number check failed: ${(error as Error)?.name ?? 'Error'}`);
   }
 }
 

@@ -13,6 +13,7 @@ import { tokenHint } from '../greenapi/url';
 import type { StringKey } from '../i18n/en';
 import { errorText, isStringKey, translator } from '../i18n/i18n';
 import { loadJob } from '../members/job';
+import { loadCheckJob } from '../numbers/job';
 import type { Services } from '../platform/services';
 import { readLedger } from '../quota/ledger';
 import {
@@ -30,6 +31,7 @@ import { readStatus } from '../refresh/status';
 import { storedHere } from '../settings/forget';
 import { FieldError, REFRESH_CHOICES, validateSettings } from '../settings/settings';
 import { loadSettings } from '../settings/store';
+import { checkView } from './check-view';
 import { membersView } from './members-view';
 import { quotaView, TRIGGER_QUOTA_MS } from './quota-view';
 
@@ -175,6 +177,11 @@ export function runDiagnostics(services: Services): DiagnosticReport {
     if (members.error) parts.push(`— ${members.error}`);
     const level = members.error ? 'warn' : 'ok';
     rows.push({ check: t('diag.members'), level, text: parts.join(' ') });
+  }
+  const check = checkView(t, loadCheckJob(properties));
+  if (check) {
+    const text = check.error ? `${check.text} — ${check.error}` : check.text;
+    rows.push({ check: t('diag.check'), level: check.error ? 'warn' : 'ok', text });
   }
   const membersCache = cache ? membersInfo(cache) : null;
   if (membersCache) {

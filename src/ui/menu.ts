@@ -19,6 +19,7 @@ export function buildMenu(services: Services): void {
     { caption: t('menu.import'), functionName: 'importContacts' },
     { caption: t('menu.importMembers'), functionName: 'importGroupMembers' },
     { caption: t('menu.refresh'), functionName: 'refreshNow' },
+    { caption: t('menu.checkNumbers'), functionName: 'checkNumbers' },
     null,
     { caption: t('menu.deleteRemoved'), functionName: 'deleteRemovedContacts' },
     { caption: t('menu.deleteRemovedMembers'), functionName: 'deleteRemovedMembers' },

@@ -14,6 +14,7 @@ import { tokenHint } from '../greenapi/url';
 import type { StringKey } from '../i18n/en';
 import { errorText, isStringKey, type Translate, table, translator } from '../i18n/i18n';
 import { clearJob, loadJob } from '../members/job';
+import { clearCheckJob, loadCheckJob } from '../numbers/job';
 import type { Services } from '../platform/services';
 import type { MonthlyCaps, Plan } from '../quota/plans';
 import { fittingChoices } from '../quota/price';
@@ -38,6 +39,8 @@ import {
   validateSettings,
 } from '../settings/settings';
 import { instanceKey, loadSettings, storeSettings } from '../settings/store';
+import { type CheckSettingsView, checkSettingsView } from './check-settings-view';
+import { checkView } from './check-view';
 import { type MembersView, membersView } from './members-view';
 import { checkSchedule, type QuotaView, quotaView, scheduleOf } from './quota-view';
 
@@ -60,6 +63,10 @@ export interface SettingsView {
   status: StatusView | null;
   /** The members import, in words (null before the first). */
   members: MembersView | null;
+  /** The number check's progress and error, in words (null before the first). */
+  check?: { text: string; error: string } | null;
+  /** The number check's settings (default country, days an answer is reused). */
+  checkSettings?: CheckSettingsView;
   /** The GREEN-API plan and the monthly caps in force (the documented ones unless Custom). */
   plan: Plan;
   monthlyCaps: MonthlyCaps;
@@ -124,6 +131,8 @@ export function settingsView(services: Services): SettingsView {
     sharedToken: installation === 'bound',
     status: statusView(services, t),
     members: membersView(services, t, loadJob(services.properties())),
+    check: checkView(t, loadCheckJob(services.properties())),
+    checkSettings: checkSettingsView(services),
     plan: quota.plan,
     monthlyCaps: quota.monthlyCaps,
     quota,
@@ -194,6 +203,7 @@ export function saveSettingsFromForm(services: Services, form: SettingsForm): Se
       if (stored) {
         clearStatus(properties);
         clearJob(properties);
+        clearCheckJob(properties); // a check of the replaced instance would ask the new one
       }
     }
     // Work that rode on a trigger this save removed (an add-on's hourly run) gets a follow-up of its own; work

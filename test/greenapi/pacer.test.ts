@@ -1,8 +1,9 @@
 /**
- * The pacer: requests of one method at least 1.1 s apart on the clock, methods independent.
+ * The pacer: requests of one method at least 1.1 s apart on the clock (checkWhatsapp, 10 a second: 110 ms),
+ * methods independent.
  */
 import { describe, expect, it } from '@jest/globals';
-import { PACE_MS, Pacer } from '../../src/greenapi/pacer';
+import { PACE_MS, Pacer, paceOf } from '../../src/greenapi/pacer';
 
 function clock() {
   let now = 1_000_000;
@@ -33,5 +34,18 @@ describe('Pacer', () => {
     pacer.pace('getGroupData');
     expect(c.slept).toHaveLength(1);
     expect(PACE_MS).toBeGreaterThan(1000);
+  });
+
+  it('spaces checkWhatsapp by 110 ms: at most 10 in any second, as GREEN-API allows', () => {
+    const c = clock();
+    const pacer = new Pacer(c);
+    const sent: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      pacer.pace('checkWhatsapp');
+      sent.push(c.now());
+    }
+    expect(paceOf('checkWhatsapp')).toBe(110);
+    for (let i = 10; i < sent.length; i++) expect(sent[i] - sent[i - 10]).toBeGreaterThanOrEqual(1000);
+    expect(sent[29] - sent[0]).toBe(29 * 110);
   });
 });

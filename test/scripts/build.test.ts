@@ -15,8 +15,10 @@ import { createEmulator } from '../support/emulator';
 const code = readFileSync('dist/Code.js', 'utf8');
 const manifest = JSON.parse(readFileSync('dist/appsscript.json', 'utf8'));
 const ENTRY_POINTS = [
+  'WA_CHECK',
   'WA_CONTACTS',
   'WA_GROUP_MEMBERS',
+  'checkNumbers',
   'deleteRemovedContacts',
   'deleteRemovedMembers',
   'disconnect',
@@ -28,6 +30,7 @@ const ENTRY_POINTS = [
   'onOpen',
   'onRetryRefresh',
   'refreshNow',
+  'saveCheckSettings',
   'saveSettings',
   'showDiagnostics',
   'showSettings',
@@ -69,10 +72,15 @@ describe('dist/Code.js', () => {
     for (const [, name] of menu.matchAll(/functionName: '(\w+)'/g)) expect(ENTRY_POINTS).toContain(name);
   });
 
-  it('stays under 300 KB, readable (not minified: a person may read it in the Apps Script editor)', () => {
-    // Our own bound, not Google's: the add-on grew with identity, quotas and trigger ids (228 KB); readable beats small.
-    expect(Buffer.byteLength(code)).toBeLessThan(300 * 1024);
+  it('stays under 440 KB, its own code readable (not minified: a person may read it in the Apps Script editor)', () => {
+    // Our own bound, not Google's: the add-on grew with identity, quotas and trigger ids (228 KB); readable beats
+    // small. Raised from 300 KB for issue 19: libphonenumber-js, bundled minified (its minimal metadata, ~80 KB of
+    // data, the smallest set that still validates numbers per country, and its parser) adds ~145 KB; the number
+    // check adds ~35 KB of our own (410 KB); the bound leaves ~30 KB for work merged beside it. Google documents
+    // no per-file limit (docs/LIVE-CHECK.md: push and open it).
+    expect(Buffer.byteLength(code)).toBeLessThan(440 * 1024);
     expect(code.split('\n').length).toBeGreaterThan(1000);
+    expect(code).toContain('function checkNumbersCommand(services)');
   });
 
   it('carries the autocomplete JSDoc of WA_GROUP_MEMBERS right above its function', () => {

@@ -11,6 +11,7 @@ const ITEMS = [
   'importContacts',
   'importGroupMembers',
   'refreshNow',
+  'checkNumbers',
   'deleteRemovedContacts',
   'deleteRemovedMembers',
   'showSettings',

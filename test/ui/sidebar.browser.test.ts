@@ -1010,3 +1010,30 @@ withBrowser('the picture in README', () => {
     if (process.env.WA_UPDATE_SCREENSHOT === '1') copyFileSync(path, join(ROOT, 'docs', 'screenshot.png'));
   });
 });
+
+describe('the number check in the sidebar (issue 19)', () => {
+  it('shows its progress and settings, and saves the default country and days on their own', async () => {
+    const view = {
+      ...STORED_VIEW,
+      check: { text: 'Number check: 1,240 of 3,000 numbers (continues by itself).', error: '' },
+      checkSettings: { country: 'RU', freshDays: 30, localeCountry: 'RU' },
+    };
+    const { page, pageErrors } = await openSidebar('en', view);
+    expect(await page.textContent('#check-status')).toBe(view.check.text);
+    expect(await page.inputValue('#checkCountry')).toBe('RU');
+    expect(await page.inputValue('#checkFreshDays')).toBe('30');
+    await page.evaluate(() => {
+      window.__answers.saveCheckSettings = { country: 'US', freshDays: 7, localeCountry: 'RU' };
+    });
+    await page.fill('#checkCountry', 'us');
+    await page.fill('#checkFreshDays', '7');
+    await page.click('#check-save');
+    await until(page, `window.__calls.some((c) => c.name === 'saveCheckSettings')`);
+    const calls = await page.evaluate(() => window.__calls.filter((c) => c.name === 'saveCheckSettings'));
+    expect(calls[0].args).toEqual([{ country: 'us', freshDays: '7' }]);
+    await until(page, `document.getElementById('check-message').textContent.length > 0`);
+    expect(await page.textContent('#check-message')).toBe(en['settings.check.saved']);
+    expect(await page.inputValue('#checkCountry')).toBe('US');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -197,6 +197,8 @@ interface ExecOptions {
   documentStores?: boolean;
   activeSheetName?: string;
   activeCell?: { row: number; col: number };
+  /** The person's selection (A1 ranges of the active sheet, the last one current), for menu runs. */
+  activeRanges?: readonly string[];
 }
 
 /** Real-time cap for runaway scripts (platform: 6 min per execution, 30 s custom functions / simple triggers). */
@@ -275,6 +277,8 @@ export class EmulatorCore {
    * as another person or execution could) and returns the button.
    */
   readonly dialogAnswers: Array<string | (() => string)> = [];
+  /** What the person has selected (emu.select): the sheet and its A1 ranges, for the next menu runs. */
+  selection: { sheetName: string; ranges: string[] } | null = null;
   readonly fetchLog: Array<{ url: string; method: string }> = [];
   /** UrlFetch daily quota window: calls since `windowStart` (the first call; resets 24 h after it). */
   readonly urlFetchQuota: { windowStart: number | null; calls: number } = { windowStart: null, calls: 0 };
@@ -422,6 +426,7 @@ export class EmulatorCore {
       virtualMs: 0,
       activeSheetName: o.activeSheetName,
       activeCell: o.activeCell,
+      activeRanges: o.activeRanges,
       immediate: false,
       changes: [],
       t0: performance.now(),
@@ -506,7 +511,11 @@ export class EmulatorCore {
 
   /** A user action (menu click / google.script.run): AuthMode.FULL with UI. */
   run(name: string, args: unknown[]): unknown {
-    return this.execute({ name, kind: 'run', authMode: 'FULL', ui: true, hasDocument: true }, (ctx, exec) => {
+    const selected = this.selection
+      ? { activeSheetName: this.selection.sheetName, activeRanges: this.selection.ranges }
+      : {};
+    const o: ExecOptions = { name, kind: 'run', authMode: 'FULL', ui: true, hasDocument: true, ...selected };
+    return this.execute(o, (ctx, exec) => {
       const g = ctx as Record<string, unknown>;
       // Private functions (trailing underscore) cannot be called from menus or google.script.run.
       if (typeof g[name] !== 'function' || name.endsWith('_'))

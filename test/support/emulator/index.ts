@@ -75,6 +75,8 @@ export interface Emulator {
   setFormula(sheetName: string, a1: string, formula: string): void;
   /** The user types a value (typed-input parsing; '' clears); dependent custom formulas recalc. */
   setCellValue(sheetName: string, a1: string, value: unknown): void;
+  /** The person selects these ranges (A1) on `sheetName` (making it active) for the next menu runs; null clears. */
+  select(sheetName: string | null, ...ranges: string[]): void;
   /** Moves the virtual clock, firing due time-driven triggers in time order. */
   advanceTime(ms: number): void;
   /** Virtual time (ms since epoch). */
@@ -306,6 +308,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
               : String(value);
       if (cell && !cell.formula && sameValue(cell.value, v)) return;
       userWrite(sheet, row, col, v, '');
+    },
+    select: (sheetName, ...ranges) => {
+      core.selection = sheetName ? { sheetName, ranges } : null;
     },
     advanceTime: (ms) => core.advanceTime(ms),
     now: () => core.clock,

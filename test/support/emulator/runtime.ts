@@ -36,6 +36,8 @@ export interface Exec {
   /** Sheet/cell of the formula being evaluated (custom functions). */
   activeSheetName?: string;
   activeCell?: { row: number; col: number };
+  /** The person's selected ranges (A1 on the active sheet), the last one current. */
+  activeRanges?: readonly string[];
   /** Test-side access: writes recalc immediately and nothing is recorded. */
   immediate: boolean;
   /** Value changes made by this execution (dependent custom functions recalc when it ends). */

@@ -571,3 +571,68 @@ describe('lifecycle', () => {
     await expect(fetch(other.urlFor('getContacts'))).rejects.toThrow();
   });
 });
+
+describe('checkWhatsapp', () => {
+  const post = (body: unknown) =>
+    get(fake.urlFor('checkWhatsapp'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const config = (extra: Record<string, unknown> = {}) =>
+    fake.configure({
+      instances: { [DEFAULT_ID_INSTANCE]: { whatsappNumbers: ['+7 900 123-45-67'], ...extra } },
+    });
+
+  test('answers both documented bodies: chatId with existsWhatsapp and chatId, phoneNumber with existsWhatsapp only', async () => {
+    await config();
+    expect(JSON.parse((await post({ chatId: '79001234567' })).body)).toEqual({
+      existsWhatsapp: true,
+      chatId: '79001234567@c.us',
+    });
+    expect(JSON.parse((await post({ chatId: '79001234568@c.us' })).body)).toEqual({
+      existsWhatsapp: false,
+      chatId: '79001234568@c.us',
+    });
+    expect(JSON.parse((await post({ phoneNumber: 79001234567 })).body)).toEqual({ existsWhatsapp: true });
+    expect((await fake.requests())[0]).toMatchObject({
+      apiMethod: 'checkWhatsapp',
+      body: { chatId: '79001234567' },
+    });
+  });
+
+  test('refuses a bad number with 400 and its documented reason', async () => {
+    await config();
+    const short = await post({ chatId: '12345' });
+    expect(short.status).toBe(400);
+    expect(JSON.parse(short.body).message).toBe('bad phone number, valid from 11 to 16 digits');
+    expect((await post({ chatId: 'abc' })).status).toBe(400);
+    expect((await post({})).status).toBe(400);
+    expect((await post({ chatId: '79001234567', phoneNumber: 79001234567 })).status).toBe(400);
+  });
+
+  test('keeps its own rate (10 a second) and the monthly quota with the 466 body; scripts the timeout 400', async () => {
+    await config({ rateLimits: { checkWhatsapp: 10 }, quota: { checkWhatsapp: 12 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await post({ chatId: '79001234567' })).status);
+    expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    await new Promise((r) => setTimeout(r, 1050));
+    expect((await post({ chatId: '79001234567' })).status).toBe(200);
+    expect((await post({ chatId: '79001234567' })).status).toBe(200);
+    const over = await post({ chatId: '79001234567' });
+    expect(over.status).toBe(466);
+    expect(JSON.parse(over.body).invokeStatus).toMatchObject({
+      method: 'checkwhatsapp',
+      used: 12,
+      total: 12,
+    });
+    await fake.configure({
+      instances: { [DEFAULT_ID_INSTANCE]: { quota: {}, checkScript: [responses.checkTimeout()] } },
+    });
+    const timeout = await post({ chatId: '79001234567' });
+    expect(timeout.status).toBe(400);
+    expect(timeout.body).toContain('check phone number timeout limit exceeded');
+    expect((await post({ chatId: '79001234567' })).status).toBe(200);
+  });
+});

@@ -116,6 +116,14 @@ export const responses = {
   forbidden(opts?: ErrorBodyOptions): ScriptedResponse {
     return errorText(403, 'Forbidden', opts);
   },
+  /** 400 `check phone number timeout limit exceeded` (checkWhatsapp; https://green-api.com/en/docs/api/service/CheckWhatsapp/). */
+  checkTimeout(): ScriptedResponse {
+    return {
+      status: 400,
+      body: JSON.stringify({ message: 'check phone number timeout limit exceeded' }),
+      contentType: JSON_TYPE,
+    };
+  },
   /** Any JSON value with any status. */
   json(status: number, value: unknown): ScriptedResponse {
     return { status, body: JSON.stringify(value), contentType: JSON_TYPE };

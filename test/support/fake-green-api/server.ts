@@ -28,12 +28,14 @@ const KNOWN_METHODS: Record<string, string> = {
   getcontacts: 'getContacts',
   getstateinstance: 'getStateInstance',
   getgroupdata: 'getGroupData',
+  checkwhatsapp: 'checkWhatsapp',
 };
 /** The HTTP method each API method takes (GREEN-API's docs): getGroupData is a POST with a JSON body. */
 const HTTP_METHOD: Record<string, string> = {
   getContacts: 'GET',
   getStateInstance: 'GET',
   getGroupData: 'POST',
+  checkWhatsapp: 'POST',
 };
 /** Request header carrying the emulator's clock; the server keeps time by it when present. */
 const CLOCK_HEADER = 'x-emulator-time';
@@ -47,6 +49,7 @@ interface Instance {
   script: ScriptedResponse[];
   stateScript: ScriptedResponse[];
   groupScript: ScriptedResponse[];
+  checkScript: ScriptedResponse[];
   /** Answered calls per UTC month and API method (`yyyy-MM|method`), for the monthly quota. */
   used: Map<string, number>;
   emptyLeft: number;
@@ -144,6 +147,12 @@ function applyConfig(target: Map<string, Instance>, patch: unknown): void {
       'groupScript' in p
         ? checkScript(p.groupScript ?? [], `${where}.groupScript`)
         : (old?.groupScript ?? []);
+    const checks =
+      'checkScript' in p
+        ? checkScript(p.checkScript ?? [], `${where}.checkScript`)
+        : (old?.checkScript ?? []);
+    if (cfg.whatsappNumbers !== undefined && !Array.isArray(cfg.whatsappNumbers))
+      throw new Error(`${where}.whatsappNumbers must be an array`);
     if (cfg.groups !== undefined && !isObject(cfg.groups))
       throw new Error(`${where}.groups must be an object`);
     if (cfg.leftGroups !== undefined && !Array.isArray(cfg.leftGroups))
@@ -155,6 +164,7 @@ function applyConfig(target: Map<string, Instance>, patch: unknown): void {
       script,
       stateScript,
       groupScript,
+      checkScript: checks,
       used: 'quota' in p ? new Map() : (old?.used ?? new Map()),
       emptyLeft: 'emptyResponses' in p || !old ? Math.floor(cfg.emptyResponses ?? 0) : old.emptyLeft,
       bodies: contactsChanged ? new Map() : old.bodies,
@@ -215,7 +225,7 @@ function contactsBody(inst: Instance, query: URLSearchParams): string {
 }
 
 function rateLimited(inst: Instance, id: string, apiMethod: string, now: number): boolean {
-  const limit = inst.cfg.rateLimitPerSecond ?? 0;
+  const limit = inst.cfg.rateLimits?.[apiMethod] ?? inst.cfg.rateLimitPerSecond ?? 0;
   if (!(limit > 0)) return false;
   const key = inst.cfg.rateLimitScope === 'instance' ? id : `${id}|${apiMethod}`;
   const recent = (inst.hits.get(key) ?? []).filter((t) => now - t < 1000);
@@ -260,6 +270,7 @@ function answerApi(method: string, rawPath: string, query: URLSearchParams, entr
     return json(200, { stateInstance: inst.cfg.state ?? 'authorized' });
   }
   if (apiMethod === 'getGroupData') return groupAnswer(inst, entry.body);
+  if (apiMethod === 'checkWhatsapp') return checkAnswer(inst, entry.body);
   const scripted = inst.script.shift();
   if (scripted) return scripted;
   const state = inst.cfg.state ?? 'authorized';
@@ -311,6 +322,44 @@ function groupAnswer(inst: Instance, body: unknown): Answer {
     subjectOwner: '',
     groupInviteLink: '',
   });
+}
+
+/**
+ * The checkWhatsapp answer for either documented body (https://green-api.com/en/docs/api/service/CheckWhatsapp/,
+ * https://green-api.com/he/docs/api/service/CheckWhatsapp): the newer `{"chatId": "79001234567"}` (digits or
+ * `…@c.us`) answers `existsWhatsapp` and the `chatId`; the older `{"phoneNumber": 79001234567}` (an integer of
+ * 11–16 digits) answers `existsWhatsapp` only. Both fields, or neither, is "Validation failed".
+ */
+function checkAnswer(inst: Instance, body: unknown): Answer {
+  const scripted = inst.checkScript.shift();
+  if (scripted) return scripted;
+  const state = inst.cfg.state ?? 'authorized';
+  if (state === 'notAuthorized' || state === 'starting') return text(400, NOT_AUTHORIZED_TEXT);
+  const fields = isObject(body) ? body : {};
+  const hasChat = 'chatId' in fields;
+  if (hasChat === 'phoneNumber' in fields) return json(400, { message: 'Validation failed' });
+  let digits: string;
+  if (hasChat) {
+    const m = typeof fields.chatId === 'string' ? /^(\d+)(@c\.us)?$/.exec(fields.chatId) : null;
+    if (!m)
+      return json(400, {
+        message: "Validation failed. Details: Wrong format. 'chatId' must contain only digits",
+      });
+    digits = m[1];
+  } else {
+    if (typeof fields.phoneNumber !== 'number' || !Number.isInteger(fields.phoneNumber))
+      return json(400, {
+        message: "Validation failed. Details: Wrong format. 'phoneNumber' must contain only digits",
+      });
+    digits = String(fields.phoneNumber);
+  }
+  if (digits.length < 11 || digits.length > 16)
+    return json(400, { message: 'bad phone number, valid from 11 to 16 digits' });
+  const exists = (inst.cfg.whatsappNumbers ?? []).some((n) => n.replace(/\D/g, '') === digits);
+  return json(
+    200,
+    hasChat ? { existsWhatsapp: exists, chatId: `${digits}@c.us` } : { existsWhatsapp: exists },
+  );
 }
 
 /** A group's spec: listed, or generated for a group the instance's contact list has. */

@@ -64,6 +64,15 @@ export interface InstanceConfig {
   script?: ScriptedResponse[];
   /** Same as `script`, for getStateInstance. */
   stateScript?: ScriptedResponse[];
+  /** Per-method limits over `rateLimitPerSecond`, e.g. `{ checkWhatsapp: 10 }` (GREEN-API's documented rates). */
+  rateLimits?: { readonly [apiMethod: string]: number };
+  /** checkWhatsapp: the numbers (digits, any formatting) that have WhatsApp; every other number answers false. */
+  whatsappNumbers?: readonly string[];
+  /**
+   * One-off answers for checkWhatsapp, consumed in order before normal behaviour, e.g. the 400
+   * `{"message": "check phone number timeout limit exceeded"}` (CHECK_TIMEOUT in index.ts).
+   */
+  checkScript?: ScriptedResponse[];
   /** Opt-in limiter: more than N accepted requests within 1 s → 429. 0/absent = off. */
   rateLimitPerSecond?: number;
   /** What the limiter counts: per instance and API method (GREEN-API's documented rule, default) or per instance. */

@@ -1031,6 +1031,11 @@ export function spreadsheetService(
     getActiveRange(): unknown {
       return activeRange();
     },
+    getActiveRangeList(): unknown {
+      const ranges = exec.activeRanges ?? [];
+      if (ranges.length === 0) return makeRangeList([stateOf<RangeState>(activeRange(), 'range')]);
+      return makeRangeList(ranges.map((a1) => rangeFromA1(activeSheet(), a1)));
+    },
     getRange(a1: unknown): unknown {
       const text = String(a1);
       const ref = parseA1(text);
@@ -1093,8 +1098,12 @@ export function spreadsheetService(
     }
     return wb.sheets[Math.min(wb.activeIndex, wb.sheets.length - 1)];
   };
+  // "If multiple ranges are selected this method returns only the last selected range."
+  // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveRange())
   const activeRange = (): unknown => {
     const sheet = activeSheet();
+    const ranges = exec.activeRanges ?? [];
+    if (ranges.length > 0) return makeRange(rangeFromA1(sheet, ranges[ranges.length - 1]));
     const cell = exec.activeCell ?? { row: 1, col: 1 };
     return makeRange({ sheet, r: cell.row, c: cell.col, nr: 1, nc: 1 });
   };
