@@ -482,6 +482,7 @@ function reportMonth(month: ReturnType<typeof monthBench>): Array<[string, boole
   console.log(
     `
 A month (31 days): hourly auto-refresh, 20 formula cells, 50 groups imported by a person every morning.
+
 ` +
       `| method | requests | answered 466 | Developer cap |
 | --- | --- | --- | --- |
@@ -489,10 +490,12 @@ A month (31 days): hourly auto-refresh, 20 formula cells, 50 groups imported by 
       `| getContacts | ${month.getContacts} | ${month.getContacts466} | ${DEVELOPER.getContacts} |
 ` +
       `| getGroupData | ${month.getGroupData} | ${month.getGroupData466} | ${DEVELOPER.getGroupData} |
+
 ` +
       `Trigger executions: ${month.triggerRuns}; trigger runtime a day (emulator wall time): average ${(month.avgDayMs / 1000).toFixed(1)} s, ` +
       `most ${(month.maxDayMs / 1000).toFixed(1)} s of 90 min; the add-on's own measure on the last day ${(month.ledgerTriggerMs / 1000).toFixed(2)} s ` +
       `(the emulator's clock: ${(month.lastDay / 1000).toFixed(2)} s).
+
 Daily members on schedule, priced on Developer: ${month.refused || 'accepted'}`,
   );
   return [

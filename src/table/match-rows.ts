@@ -6,7 +6,7 @@
  * log — a group's first import (no rows of that group before; for a table without groups, the whole table's)
  * as one summary line per merge, never one line per row. Pure; knows nothing of Apps Script.
  */
-import type { ChangeEntry, MergeInput, TableSchema } from './keyed-table';
+import type { ChangeEntry, MergeInput, MergePlan, TableSchema } from './keyed-table';
 import type { OwnColumns } from './own-columns';
 import { cellText, keyAt, SEP, type SheetContent } from './sheet-content';
 
@@ -24,14 +24,7 @@ export interface MatchedRows {
   /** The new rows appended below the used rows, in the table's order. */
   appendRows: string[][];
   changes: ChangeEntry[];
-  counts: {
-    liveBefore: number;
-    live: number;
-    added: number;
-    returned: number;
-    changed: number;
-    removed: number;
-  };
+  counts: MergePlan['counts'];
 }
 
 export function matchRows(
