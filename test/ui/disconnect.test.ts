@@ -113,4 +113,31 @@ describe('Disconnect this spreadsheet', () => {
     expect(ownProperties(emu)).toEqual([]);
     expect(allSheets(emu)).toEqual(sheets);
   });
+  it('a members import already reading when Disconnect runs writes nothing of the add-on back when it ends', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api));
+    emu.run('importContacts');
+    const sheets = allSheets(emu);
+    // Disconnect lands while the import reads its groups (the slice does not hold the document lock then): the
+    // sidebar's click is another execution, run here from inside the slice's second getGroupData request.
+    let groupRequests = 0;
+    let disconnected = false;
+    const log = emu.fetchLog;
+    log.push = (...entries) => {
+      const n = Array.prototype.push.apply(log, entries);
+      if (entries.some((e) => e.url.includes('/getGroupData/')) && ++groupRequests === 2 && !disconnected) {
+        disconnected = true;
+        emu.run('disconnect');
+        expect(ownProperties(emu)).toEqual([]);
+      }
+      return n;
+    };
+    emu.run('importGroupMembers');
+    expect(disconnected).toBe(true);
+
+    expect(ownProperties(emu)).toEqual([]);
+    expect(liveCache(emu)).toEqual([]);
+    expect(emu.triggers).toEqual([]);
+    expect(allSheets(emu)).toEqual(sheets);
+  });
 });
