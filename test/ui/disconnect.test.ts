@@ -140,4 +140,35 @@ describe('Disconnect this spreadsheet', () => {
     expect(emu.triggers).toEqual([]);
     expect(allSheets(emu)).toEqual(sheets);
   });
+  it('a refresh that read the settings just before Disconnect took the lock asks nothing and writes nothing', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 60 }));
+    emu.run('importContacts');
+    const sheets = allSheets(emu);
+    const asked = emu.fetchLog.length;
+    // The refresh reads the settings; Disconnect (another execution) runs right then, before the refresh takes the
+    // document lock: here from inside the refresh's read of the token.
+    const store = emu.properties.document;
+    const token = store['wa.apiTokenInstance'];
+    let disconnected = false;
+    Object.defineProperty(store, 'wa.apiTokenInstance', {
+      configurable: true,
+      enumerable: true,
+      get() {
+        if (!disconnected) {
+          disconnected = true;
+          emu.run('disconnect');
+        }
+        return token;
+      },
+    });
+    emu.run('refreshNow');
+    expect(disconnected).toBe(true);
+
+    expect(emu.fetchLog.length).toBe(asked);
+    expect(ownProperties(emu)).toEqual([]);
+    expect(liveCache(emu)).toEqual([]);
+    expect(emu.triggers).toEqual([]);
+    expect(allSheets(emu)).toEqual(sheets);
+  });
 });
