@@ -171,4 +171,22 @@ describe('Disconnect this spreadsheet', () => {
     expect(emu.triggers).toEqual([]);
     expect(allSheets(emu)).toEqual(sheets);
   });
+  it("also forgets the requests formulas made that wait in the cache for the ledger, and the formulas' turns", () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 60 }));
+    // A cold formula asks GREEN-API itself: its request waits in the cache (formulas cannot write properties).
+    emu.setFormula('Sheet1', 'A1', '=WA_CONTACTS("group",FALSE)');
+    expect(liveCache(emu)).toContain('wa.ledger.pending');
+    // More WA_ cells than one refresh re-enters: the refreshes take turns, kept in properties.
+    for (let n = 1; n <= 24; n++) emu.setFormula('Sheet1', `A${1 + 20 * n}`, '=WA_CONTACTS("group",FALSE)');
+    emu.run('importContacts');
+    emu.run('refreshNow');
+    expect(ownProperties(emu).filter((key) => key.startsWith('wa.formula'))).not.toEqual([]);
+
+    emu.run('disconnect');
+
+    expect(ownProperties(emu)).toEqual([]);
+    expect(liveCache(emu)).toEqual([]);
+    expect(emu.triggers).toEqual([]);
+  });
 });
