@@ -189,4 +189,21 @@ describe('Disconnect this spreadsheet', () => {
     expect(liveCache(emu)).toEqual([]);
     expect(emu.triggers).toEqual([]);
   });
+  it('after Disconnect and new settings a renamed table is found again, and a Duplicate under the default name stays untouched', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api));
+    emu.run('importContacts');
+    // The person renames the table and keeps a Duplicate of it under the default name.
+    const copy = emu.person.duplicateSheet('WhatsApp Contacts');
+    emu.person.renameSheet('WhatsApp Contacts', 'Clients');
+    emu.person.renameSheet(copy, 'WhatsApp Contacts');
+    emu.setCellValue('WhatsApp Contacts', 'H1', 'my copy of last week');
+    const theCopy = emu.sheetValues('WhatsApp Contacts');
+
+    emu.run('disconnect');
+    emu.run('saveSettings', defaultForm(addon.api));
+    emu.run('importContacts');
+
+    expect(emu.sheetValues('WhatsApp Contacts')).toEqual(theCopy);
+  });
 });
