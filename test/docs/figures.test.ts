@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MAX_CELL_CHARS } from '../../scripts/runner/xlsx';
 import { TTL_SECONDS } from '../../src/cache/chunked';
 import { FAILURE_MEMO_SECONDS } from '../../src/cache/failure-memo';
-import { FORMULA_MARGIN_MS } from '../../src/formula/budget';
+import { FORMULA_LIMIT_MS, FORMULA_MARGIN_MS } from '../../src/formula/budget';
 import { RESULT_CELL_LIMIT } from '../../src/formula/result-size';
 import { PACE_MS } from '../../src/greenapi/pacer';
 import { DAYS_PER_MONTH } from '../../src/quota/calendar';
@@ -24,6 +24,7 @@ import {
 } from '../../src/refresh/schedule';
 import { REFRESH_CHOICES } from '../../src/settings/settings';
 import { LOG_LIMIT } from '../../src/sheet/changes-log';
+import { MAX_FORMULA_CELLS } from '../../src/sheet/formula-cells';
 import { TRIGGER_QUOTA_MS, URL_FETCH_QUOTA } from '../../src/ui/quota-view';
 import { createEmulator } from '../support/emulator';
 import {
@@ -79,6 +80,15 @@ describe('figures derived from the code', () => {
     [
       'docs/PERFORMANCE.md',
       `for up to ${halves(minutes(SLICE_BUDGET_MS))} minutes per run, paced ${PACE_MS / 1000} s apart`,
+    ],
+    ['docs/USAGE.md', `Keep **at most ${MAX_FORMULA_CELLS} \`WA_\` formula cells**`],
+    ['docs/USAGE.md', `each refresh re-enters at most ${MAX_FORMULA_CELLS} of them`],
+    ['docs/TROUBLESHOOTING.md', `keep at most ${MAX_FORMULA_CELLS} \`WA_\` formula cells`],
+    ['docs/USAGE.md', `**${TRIGGER_BUDGET} triggers per person per script**`],
+    ['docs/USAGE.md', `has ${FORMULA_LIMIT_MS / 1000} seconds: a formula works to a deadline`],
+    [
+      'docs/USAGE.md',
+      `after ${MAX_EMPTY_ANSWERS} in a row (about ${(MAX_EMPTY_ANSWERS - 1) * minutes(RETRY_AFTER_MS)} minutes)`,
     ],
     // The quotas (README, "Quotas"; docs/QUOTAS.md): the Developer plan's caps, the price of a schedule, Apps Script's.
     [
