@@ -206,4 +206,26 @@ describe('Disconnect this spreadsheet', () => {
 
     expect(emu.sheetValues('WhatsApp Contacts')).toEqual(theCopy);
   });
+  it('settings of another instance saved while a members import reads: that import writes nothing and stops', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api));
+    emu.run('importContacts');
+    const sheets = allSheets(emu);
+    let groupRequests = 0;
+    const log = emu.fetchLog;
+    log.push = (...entries) => {
+      const n = Array.prototype.push.apply(log, entries);
+      if (entries.some((e) => e.url.includes('/getGroupData/')) && ++groupRequests === 2)
+        emu.run('saveSettings', defaultForm(addon.api, { idInstance: '1101000002' }));
+      return n;
+    };
+    emu.run('importGroupMembers');
+    expect(groupRequests).toBeGreaterThanOrEqual(2);
+
+    // The saved settings stay; the old instance's job and members are gone, not written back.
+    expect(emu.properties.document['wa.idInstance']).toBe('1101000002');
+    expect(ownProperties(emu)).not.toContain('wa.members.job');
+    expect(emu.triggers).toEqual([]);
+    expect(allSheets(emu)).toEqual(sheets);
+  });
 });
