@@ -418,7 +418,7 @@ function writeSlice(
   const lock = services.lock();
   if (lock && !lock.tryLock(lockWait)) return new AddonError('busy');
   try {
-    if (disconnectedMeanwhile(services)) return 'disconnected';
+    if (checkDisconnected(services)) return 'disconnected';
     const now = services.clock.now();
     const day = services.formatDay(now);
     const context = tableContext(services, t);
@@ -483,6 +483,18 @@ function knownContacts(
  * (the ledger), so that nothing of the add-on is left after Disconnect (ui/disconnect.ts).
  */
 function disconnectedMeanwhile(services: Services): boolean {
+  const lock = services.lock();
+  // Without the lock the slice cannot tell: it goes on, and the next slice decides.
+  if (lock && !lock.tryLock(10_000)) return false;
+  try {
+    return checkDisconnected(services);
+  } finally {
+    lock?.releaseLock();
+  }
+}
+
+/** The check itself, for a caller that holds the document lock. */
+function checkDisconnected(services: Services): boolean {
   const properties = services.properties();
   if (loadJob(properties) && loadSettings(properties)) return false;
   if (!loadSettings(properties)) forgetDocument(properties, services.cache());
