@@ -228,4 +228,31 @@ describe('Disconnect this spreadsheet', () => {
     expect(emu.triggers).toEqual([]);
     expect(allSheets(emu)).toEqual(sheets);
   });
+  it('a formula that read the settings just before Disconnect asks nothing and leaves nothing in the cache', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api));
+    const asked = emu.fetchLog.length;
+    // The cold formula reads the settings; Disconnect runs right then, before the formula takes the lock to fetch.
+    const store = emu.properties.document;
+    const token = store['wa.apiTokenInstance'];
+    let disconnected = false;
+    Object.defineProperty(store, 'wa.apiTokenInstance', {
+      configurable: true,
+      enumerable: true,
+      get() {
+        if (!disconnected) {
+          disconnected = true;
+          emu.run('disconnect');
+        }
+        return token;
+      },
+    });
+    emu.setFormula('Sheet1', 'A1', '=WA_CONTACTS("group",FALSE)');
+    expect(disconnected).toBe(true);
+
+    expect(emu.fetchLog.length).toBe(asked);
+    expect(emu.cell('Sheet1', 'A1').note).toMatch(/Set up the add-on first/);
+    expect(ownProperties(emu)).toEqual([]);
+    expect(liveCache(emu)).toEqual([]);
+  });
 });
