@@ -60,7 +60,7 @@ export function obtain<T>(services: Services, source: Source<T>, deadline: numbe
   if (lock && !lockWithin(lock, services.clock, deadline)) return source.load() ?? fail(t('formula.busy'));
   try {
     // Disconnect may have run while this formula waited for the lock: nothing is asked with the settings it read.
-    if (!loadSettings(services.properties())) return fail(t('formula.noSettings'));
+    if (lock && !loadSettings(services.properties())) return fail(t('formula.noSettings'));
     const again = source.load();
     if (again) return again;
     const failedMeanwhile = cache ? readFailure(cache, source.instance, source.scope) : null;
