@@ -17,7 +17,7 @@ import { type ClientDeps, fetchContacts, HURRIED } from '../greenapi/client';
 import { errorText, type Translate } from '../i18n/i18n';
 import type { Services } from '../platform/services';
 import type { Settings } from '../settings/settings';
-import { instanceKey } from '../settings/store';
+import { instanceKey, loadSettings } from '../settings/store';
 import { lockWithin, type WriteBudget, writeBudget } from './budget';
 import { contactsFromTable } from './from-table';
 
@@ -59,6 +59,8 @@ export function obtain<T>(services: Services, source: Source<T>, deadline: numbe
   const lock = services.lock();
   if (lock && !lockWithin(lock, services.clock, deadline)) return source.load() ?? fail(t('formula.busy'));
   try {
+    // Disconnect may have run while this formula waited for the lock: nothing is asked with the settings it read.
+    if (lock && !loadSettings(services.properties())) return fail(t('formula.noSettings'));
     const again = source.load();
     if (again) return again;
     const failedMeanwhile = cache ? readFailure(cache, source.instance, source.scope) : null;

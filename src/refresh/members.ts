@@ -44,6 +44,7 @@ import { memberRows, namesOf } from '../members/rows';
 import type { Services } from '../platform/services';
 import { monthOf } from '../quota/calendar';
 import { scheduledMayAsk } from '../quota/pause';
+import { forgetDocument } from '../settings/forget';
 import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
 import { formulasWaiting, recalculateFormulas } from '../sheet/formula-cells';
@@ -321,9 +322,12 @@ function readAndWrite(
   const scope = new Set([...read.map((g) => g.id), ...gone]);
   let changes = { added: 0, removed: 0, returned: 0, changed: 0 };
   let table: TableFound | undefined;
+  if (scope.size === 0 && disconnectedMeanwhile(services))
+    return { outcome: 'error', error: new AddonError('noSettings') };
   if (scope.size > 0) {
     const lockWait = Math.max(1000, Math.min(30_000, startedAt + SLICE_HARD_MS - clock.now()));
     const written = writeSlice(services, spreadsheet, rows, scope, t, lockWait);
+    if (written === 'disconnected') return { outcome: 'error', error: new AddonError('noSettings') };
     if (written instanceof AddonError) {
       error = written;
       done = job.done;
@@ -387,11 +391,13 @@ function writeSlice(
   lockWait: number,
 ):
   | { changes: { added: number; removed: number; returned: number; changed: number }; table: TableFound }
-  | AddonError {
+  | AddonError
+  | 'disconnected' {
   const locale = services.locale();
   const lock = services.lock();
   if (lock && !lock.tryLock(lockWait)) return new AddonError('busy');
   try {
+    if (checkDisconnected(services)) return 'disconnected';
     const now = services.clock.now();
     const day = services.formatDay(now);
     const context = tableContext(services, t);
@@ -447,6 +453,31 @@ function knownContacts(
 ): Contact[] | null {
   const cached = cache ? (loadSnapshot(cache, instance)?.contacts ?? null) : null;
   return cached ?? (spreadsheet ? contactsFromTable(services, spreadsheet) : null);
+}
+
+/**
+ * Whether the person disconnected this spreadsheet (or saved other settings) while the slice was reading, which
+ * it does without the document lock: the job it saved before reading is gone. Then the slice writes nothing —
+ * no rows, no job, no follow-up — and, the settings being gone, forgets what its own requests recorded meanwhile
+ * (the ledger), so that nothing of the add-on is left after Disconnect (ui/disconnect.ts).
+ */
+function disconnectedMeanwhile(services: Services): boolean {
+  const lock = services.lock();
+  // Without the lock the slice cannot tell: it goes on, and the next slice decides.
+  if (lock && !lock.tryLock(10_000)) return false;
+  try {
+    return checkDisconnected(services);
+  } finally {
+    lock?.releaseLock();
+  }
+}
+
+/** The check itself, for a caller that holds the document lock. */
+function checkDisconnected(services: Services): boolean {
+  const properties = services.properties();
+  if (loadJob(properties) && loadSettings(properties)) return false;
+  if (!loadSettings(properties)) forgetDocument(properties, services.cache());
+  return true;
 }
 
 export { MEMBERS_SHEET };

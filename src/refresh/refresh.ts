@@ -112,9 +112,13 @@ export function runRefresh(
     return record(services, source, { outcome: 'busy', retry });
   }
   try {
+    // Read again under the lock: Disconnect (or new settings) may have run while this waited for it. Disconnected,
+    // the refresh asks nothing and records nothing (ui/disconnect.ts leaves nothing of the add-on).
+    const current = loadSettings(services.properties());
+    if (!current) return { outcome: 'error', error: new AddonError('noSettings') };
     let contacts: Contact[];
     try {
-      contacts = options.contacts ?? fetchContacts(services, settings);
+      contacts = options.contacts ?? fetchContacts(services, current);
     } catch (error) {
       return record(services, source, { outcome: 'error', error: toAddonError(error) });
     }
@@ -174,7 +178,7 @@ export function runRefresh(
     const cache = deps?.cache;
     const before = cache ? safely(services, 'snapshot', () => snapshotHash(cache)) : null;
     const saved =
-      deps && safely(services, 'snapshot', () => saveSnapshot(deps, instanceKey(settings), contacts, now));
+      deps && safely(services, 'snapshot', () => saveSnapshot(deps, instanceKey(current), contacts, now));
     // A snapshot that could not be saved says nothing of what the formulas show: they are re-entered.
     const after = cache && saved ? safely(services, 'snapshot', () => snapshotHash(cache)) : null;
     // Formula cells recalculate only when the list they show changed.

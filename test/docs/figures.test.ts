@@ -9,13 +9,23 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MAX_CELL_CHARS } from '../../scripts/runner/xlsx';
 import { TTL_SECONDS } from '../../src/cache/chunked';
 import { FAILURE_MEMO_SECONDS } from '../../src/cache/failure-memo';
-import { FORMULA_MARGIN_MS } from '../../src/formula/budget';
+import { FORMULA_LIMIT_MS, FORMULA_MARGIN_MS } from '../../src/formula/budget';
 import { RESULT_CELL_LIMIT } from '../../src/formula/result-size';
 import { PACE_MS } from '../../src/greenapi/pacer';
+import { DAYS_PER_MONTH } from '../../src/quota/calendar';
+import { PLAN_CAPS } from '../../src/quota/plans';
+import { runsPerMonth } from '../../src/quota/price';
 import { SCHEDULED_EVERY_MS, SLICE_BUDGET_MS } from '../../src/refresh/members';
-import { CONTINUE_AFTER_MS, MAX_EMPTY_ANSWERS, RETRY_AFTER_MS } from '../../src/refresh/schedule';
+import {
+  CONTINUE_AFTER_MS,
+  MAX_EMPTY_ANSWERS,
+  RETRY_AFTER_MS,
+  TRIGGER_BUDGET,
+} from '../../src/refresh/schedule';
 import { REFRESH_CHOICES } from '../../src/settings/settings';
 import { LOG_LIMIT } from '../../src/sheet/changes-log';
+import { MAX_FORMULA_CELLS } from '../../src/sheet/formula-cells';
+import { TRIGGER_QUOTA_MS, URL_FETCH_QUOTA } from '../../src/ui/quota-view';
 import { createEmulator } from '../support/emulator';
 import {
   DEFAULT_API_TOKEN,
@@ -71,10 +81,42 @@ describe('figures derived from the code', () => {
       'docs/PERFORMANCE.md',
       `for up to ${halves(minutes(SLICE_BUDGET_MS))} minutes per run, paced ${PACE_MS / 1000} s apart`,
     ],
+    ['docs/USAGE.md', `Keep **at most ${MAX_FORMULA_CELLS} \`WA_\` formula cells**`],
+    ['docs/USAGE.md', `each refresh re-enters at most ${MAX_FORMULA_CELLS} of them`],
+    ['docs/TROUBLESHOOTING.md', `keep at most ${MAX_FORMULA_CELLS} \`WA_\` formula cells`],
+    ['docs/USAGE.md', `**${TRIGGER_BUDGET} triggers per person per script**`],
+    ['docs/USAGE.md', `has ${FORMULA_LIMIT_MS / 1000} seconds: a formula works to a deadline`],
+    [
+      'docs/USAGE.md',
+      `after ${MAX_EMPTY_ANSWERS} in a row (about ${(MAX_EMPTY_ANSWERS - 1) * minutes(RETRY_AFTER_MS)} minutes)`,
+    ],
+    // The quotas (README, "Quotas"; docs/QUOTAS.md): the Developer plan's caps, the price of a schedule, Apps Script's.
+    [
+      'README.md',
+      `allows ${thousands(PLAN_CAPS.developer.getContacts as number)} getContacts and ${thousands(PLAN_CAPS.developer.getGroupData as number)} getGroupData requests a month per instance (${PLAN_CAPS.developer.checkWhatsapp} checkWhatsapp)`,
+    ],
+    ['README.md', `allows ${minutes(TRIGGER_QUOTA_MS)} minutes of trigger runtime a day`],
+    ['README.md', `hourly ≈ ${runsPerMonth(60)} getContacts a month`],
+    ['docs/QUOTAS.md', `| getContacts | ${thousands(PLAN_CAPS.developer.getContacts as number)} a month |`],
+    ['docs/QUOTAS.md', `| getGroupData | ${thousands(PLAN_CAPS.developer.getGroupData as number)} a month |`],
+    ['docs/QUOTAS.md', `| checkWhatsapp | ${PLAN_CAPS.developer.checkWhatsapp} a month |`],
+    ['docs/QUOTAS.md', `"Every hour ≈ ${runsPerMonth(60)} getContacts a month of your 1,000"`],
+    ['docs/QUOTAS.md', `| Every 5 minutes | ${thousands(runsPerMonth(5))} |`],
+    ['docs/QUOTAS.md', `| Every 30 minutes | ${thousands(runsPerMonth(30))} |`],
+    ['docs/QUOTAS.md', `| Every hour | ${runsPerMonth(60)} |`],
+    [
+      'docs/QUOTAS.md',
+      `| Every hour + group members daily, N groups | ${runsPerMonth(60)} | N × ${DAYS_PER_MONTH} | fits up to ${Math.floor((PLAN_CAPS.developer.getGroupData as number) / DAYS_PER_MONTH)} groups |`,
+    ],
+    ['docs/QUOTAS.md', `total trigger runtime ${minutes(TRIGGER_QUOTA_MS)} minutes a day`],
+    ['docs/QUOTAS.md', `${thousands(URL_FETCH_QUOTA)} UrlFetch calls a day`],
+    ['docs/QUOTAS.md', `${TRIGGER_BUDGET} triggers per user per script`],
   ];
 
   it.each(claims)('%s says "%s"', (file, text) => {
-    expect(read(file)).toContain(text.replace(/\s+/g, ' '));
+    // Table cells are compared without their padding.
+    const squeeze = (t: string) => t.replace(/\s+/g, ' ').replace(/ *\| */g, ' | ');
+    expect(squeeze(read(file))).toContain(squeeze(text));
   });
 
   it('the scopes in README and docs/PUBLISHING.md are exactly the manifest’s', () => {

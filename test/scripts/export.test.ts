@@ -6,14 +6,16 @@
  * trip is skipped with a printed reason; under CI=true it must run.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { csvField, csvFile, toCsv, UTF8_BOM } from '../../scripts/runner/csv';
 import { escapeXstring, MAX_CELL_CHARS, toXlsx } from '../../scripts/runner/xlsx';
 import { underCi } from '../support/browser';
+import { findLocalSoffice } from '../support/libreoffice';
 import { decodeXstring, readXlsx, rowOf, unescapeXml } from '../support/xlsx-reader';
 
 /** Strings that spreadsheets love to turn into something else, and text XML cannot carry as is. */
@@ -191,18 +193,11 @@ describe('contacts.csv', () => {
 
 // ---- LibreOffice Calc, headless ------------------------------------------------------------------------------
 
-const SOFFICE = [
-  '/usr/bin/soffice',
-  '/usr/lib/libreoffice/program/soffice',
-  '/Applications/LibreOffice.app/Contents/MacOS/soffice',
-].find((p) => existsSync(p));
-if (!SOFFICE) {
-  if (underCi())
-    throw new Error('CI=true and LibreOffice is missing: apt-get install libreoffice-calc-nogui');
-  console.warn(
-    'Skipping the LibreOffice round trip of contacts.xlsx and contacts.csv: LibreOffice is not installed ' +
-      '(Debian/Ubuntu: apt-get install libreoffice-calc-nogui).',
-  );
+const LOOKUP = findLocalSoffice();
+const SOFFICE = LOOKUP.found ? LOOKUP.path : null;
+if (!LOOKUP.found) {
+  if (underCi()) throw new Error(`CI=true and the LibreOffice round trip cannot run: ${LOOKUP.reason}`);
+  console.warn(`Skipping the LibreOffice round trip of contacts.xlsx and contacts.csv: ${LOOKUP.reason}`);
 }
 const withLibreOffice = SOFFICE ? describe : describe.skip;
 
@@ -215,7 +210,7 @@ function throughLibreOffice(files: string[], infilter?: string): string[] {
   execFileSync(
     SOFFICE as string,
     [
-      `-env:UserInstallation=file://${join(work, 'profile')}`,
+      `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
       '--headless',
       '--norestore',
       ...(infilter ? [`--infilter=${infilter}`] : []),
@@ -228,7 +223,7 @@ function throughLibreOffice(files: string[], infilter?: string): string[] {
     { stdio: 'pipe', timeout: 60_000 },
   );
   expect(readdirSync(out)).toHaveLength(files.length);
-  return files.map((f) => readFileSync(join(out, f.replace(/^.*\//, '').replace(/\.\w+$/, '.fods')), 'utf8'));
+  return files.map((f) => readFileSync(join(out, basename(f).replace(/\.\w+$/, '.fods')), 'utf8'));
 }
 
 interface CalcCell {

@@ -113,4 +113,146 @@ describe('Disconnect this spreadsheet', () => {
     expect(ownProperties(emu)).toEqual([]);
     expect(allSheets(emu)).toEqual(sheets);
   });
+  it('a members import already reading when Disconnect runs writes nothing of the add-on back when it ends', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api));
+    emu.run('importContacts');
+    const sheets = allSheets(emu);
+    // Disconnect lands while the import reads its groups (the slice does not hold the document lock then): the
+    // sidebar's click is another execution, run here from inside the slice's second getGroupData request.
+    let groupRequests = 0;
+    let disconnected = false;
+    const log = emu.fetchLog;
+    log.push = (...entries) => {
+      const n = Array.prototype.push.apply(log, entries);
+      if (entries.some((e) => e.url.includes('/getGroupData/')) && ++groupRequests === 2 && !disconnected) {
+        disconnected = true;
+        emu.run('disconnect');
+        expect(ownProperties(emu)).toEqual([]);
+      }
+      return n;
+    };
+    emu.run('importGroupMembers');
+    expect(disconnected).toBe(true);
+
+    expect(ownProperties(emu)).toEqual([]);
+    expect(liveCache(emu)).toEqual([]);
+    expect(emu.triggers).toEqual([]);
+    expect(allSheets(emu)).toEqual(sheets);
+  });
+  it('a refresh that read the settings just before Disconnect took the lock asks nothing and writes nothing', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 60 }));
+    emu.run('importContacts');
+    const sheets = allSheets(emu);
+    const asked = emu.fetchLog.length;
+    // The refresh reads the settings; Disconnect (another execution) runs right then, before the refresh takes the
+    // document lock: here from inside the refresh's read of the token.
+    const store = emu.properties.document;
+    const token = store['wa.apiTokenInstance'];
+    let disconnected = false;
+    Object.defineProperty(store, 'wa.apiTokenInstance', {
+      configurable: true,
+      enumerable: true,
+      get() {
+        if (!disconnected) {
+          disconnected = true;
+          emu.run('disconnect');
+        }
+        return token;
+      },
+    });
+    emu.run('refreshNow');
+    expect(disconnected).toBe(true);
+
+    expect(emu.fetchLog.length).toBe(asked);
+    expect(ownProperties(emu)).toEqual([]);
+    expect(liveCache(emu)).toEqual([]);
+    expect(emu.triggers).toEqual([]);
+    expect(allSheets(emu)).toEqual(sheets);
+  });
+  it("also forgets the requests formulas made that wait in the cache for the ledger, and the formulas' turns", () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 60 }));
+    // A cold formula asks GREEN-API itself: its request waits in the cache (formulas cannot write properties).
+    emu.setFormula('Sheet1', 'A1', '=WA_CONTACTS("group",FALSE)');
+    expect(liveCache(emu)).toContain('wa.ledger.pending');
+    // More WA_ cells than one refresh re-enters: the refreshes take turns, kept in properties.
+    for (let n = 1; n <= 24; n++) emu.setFormula('Sheet1', `A${1 + 20 * n}`, '=WA_CONTACTS("group",FALSE)');
+    emu.run('importContacts');
+    emu.run('refreshNow');
+    expect(ownProperties(emu).filter((key) => key.startsWith('wa.formula'))).not.toEqual([]);
+
+    emu.run('disconnect');
+
+    expect(ownProperties(emu)).toEqual([]);
+    expect(liveCache(emu)).toEqual([]);
+    expect(emu.triggers).toEqual([]);
+  });
+  it('after Disconnect and new settings a renamed table is found again, and a Duplicate under the default name stays untouched', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api));
+    emu.run('importContacts');
+    // The person renames the table and keeps a Duplicate of it under the default name.
+    const copy = emu.person.duplicateSheet('WhatsApp Contacts');
+    emu.person.renameSheet('WhatsApp Contacts', 'Clients');
+    emu.person.renameSheet(copy, 'WhatsApp Contacts');
+    emu.setCellValue('WhatsApp Contacts', 'H1', 'my copy of last week');
+    const theCopy = emu.sheetValues('WhatsApp Contacts');
+
+    emu.run('disconnect');
+    emu.run('saveSettings', defaultForm(addon.api));
+    emu.run('importContacts');
+
+    expect(emu.sheetValues('WhatsApp Contacts')).toEqual(theCopy);
+  });
+  it('settings of another instance saved while a members import reads: that import writes nothing and stops', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api));
+    emu.run('importContacts');
+    const sheets = allSheets(emu);
+    let groupRequests = 0;
+    const log = emu.fetchLog;
+    log.push = (...entries) => {
+      const n = Array.prototype.push.apply(log, entries);
+      if (entries.some((e) => e.url.includes('/getGroupData/')) && ++groupRequests === 2)
+        emu.run('saveSettings', defaultForm(addon.api, { idInstance: '1101000002' }));
+      return n;
+    };
+    emu.run('importGroupMembers');
+    expect(groupRequests).toBeGreaterThanOrEqual(2);
+
+    // The saved settings stay; the old instance's job and members are gone, not written back.
+    expect(emu.properties.document['wa.idInstance']).toBe('1101000002');
+    expect(ownProperties(emu)).not.toContain('wa.members.job');
+    expect(emu.triggers).toEqual([]);
+    expect(allSheets(emu)).toEqual(sheets);
+  });
+  it('a formula that read the settings just before Disconnect asks nothing and leaves nothing in the cache', () => {
+    const emu = addon.fresh();
+    emu.run('saveSettings', defaultForm(addon.api));
+    const asked = emu.fetchLog.length;
+    // The cold formula reads the settings; Disconnect runs right then, before the formula takes the lock to fetch.
+    const store = emu.properties.document;
+    const token = store['wa.apiTokenInstance'];
+    let disconnected = false;
+    Object.defineProperty(store, 'wa.apiTokenInstance', {
+      configurable: true,
+      enumerable: true,
+      get() {
+        if (!disconnected) {
+          disconnected = true;
+          emu.run('disconnect');
+        }
+        return token;
+      },
+    });
+    emu.setFormula('Sheet1', 'A1', '=WA_CONTACTS("group",FALSE)');
+    expect(disconnected).toBe(true);
+
+    expect(emu.fetchLog.length).toBe(asked);
+    expect(emu.cell('Sheet1', 'A1').note).toMatch(/Set up the add-on first/);
+    expect(ownProperties(emu)).toEqual([]);
+    expect(liveCache(emu)).toEqual([]);
+  });
 });
