@@ -8,6 +8,7 @@
  * — a cell that has not had its turn still shows older data, whatever the hash says).
  */
 import type { Services } from '../platform/services';
+import { FORMULA_NAME, formulasWaiting, recalculateFormulas } from '../sheet/formula-cells';
 
 /** Document property: the snapshot hash the WA_CONTACTS cells were last re-entered with. */
 export const CONTACTS_SHOWN_KEY = 'wa.formulas.shown';
@@ -29,4 +30,27 @@ export function recalculateIfChanged(
   if (after !== null) properties.setProperty(key, after);
   else properties.deleteProperty(key);
   return cells;
+}
+
+/**
+ * Re-enters the cells of the custom function `name` after a refresh or members import, unless they already show
+ * the snapshot `after` and none waits for its turn; returns the cells re-entered.
+ */
+export function recalculateShown(
+  services: Services,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  key: string,
+  before: string | null,
+  after: string | null,
+  name = FORMULA_NAME,
+): number {
+  const properties = services.properties();
+  return recalculateIfChanged(
+    services,
+    key,
+    before,
+    after,
+    () => recalculateFormulas(spreadsheet, () => services.flush(), name, undefined, properties),
+    formulasWaiting(properties, name),
+  );
 }

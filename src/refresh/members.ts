@@ -47,12 +47,11 @@ import { scheduledMayAsk } from '../quota/pause';
 import { forgetDocument } from '../settings/forget';
 import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
-import { formulasWaiting, recalculateFormulas } from '../sheet/formula-cells';
 import { groupsInSheet, MEMBERS_SHEET, MEMBERS_TABLE } from '../sheet/members-sheet';
 import { applyTable, logTable, planTable, tableContext } from '../sheet/sheet-table';
 import { columnLetter } from '../table/keyed-table';
 import { settleFollowUp } from './follow-up';
-import { MEMBERS_SHOWN_KEY, recalculateIfChanged } from './formula-gate';
+import { MEMBERS_SHOWN_KEY, recalculateShown } from './formula-gate';
 import { safely } from './safely';
 import type { RetryPlan } from './schedule';
 import { resolveSpreadsheet } from './spreadsheet';
@@ -345,21 +344,7 @@ function readAndWrite(
         cache && saved ? safely(services, 'members snapshot', () => membersHash(cache.cache)) : null;
       // Formula cells recalculate only when the members they show changed.
       safely(services, 'formulas', () =>
-        recalculateIfChanged(
-          services,
-          MEMBERS_SHOWN_KEY,
-          before,
-          after,
-          () =>
-            recalculateFormulas(
-              spreadsheet,
-              () => services.flush(),
-              'WA_GROUP_MEMBERS',
-              undefined,
-              services.properties(),
-            ),
-          formulasWaiting(services.properties(), 'WA_GROUP_MEMBERS'),
-        ),
+        recalculateShown(services, spreadsheet, MEMBERS_SHOWN_KEY, before, after, 'WA_GROUP_MEMBERS'),
       );
     }
   }

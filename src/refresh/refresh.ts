@@ -23,11 +23,10 @@ import { GROUP_ID } from '../members/group';
 import type { Services } from '../platform/services';
 import { instanceKey, loadSettings } from '../settings/store';
 import { CONTACTS_TABLE } from '../sheet/contacts-sheet';
-import { formulasWaiting, recalculateFormulas } from '../sheet/formula-cells';
 import { applyTable, logTable, planRead, planTable, tableContext } from '../sheet/sheet-table';
 import { columnLetter } from '../table/keyed-table';
 import { settleFollowUp } from './follow-up';
-import { CONTACTS_SHOWN_KEY, recalculateIfChanged } from './formula-gate';
+import { CONTACTS_SHOWN_KEY, recalculateShown } from './formula-gate';
 import { safely } from './safely';
 import { MAX_EMPTY_ANSWERS, RETRY_AFTER_MS, type RetryPlan, scheduleFollowUp } from './schedule';
 import { resolveSpreadsheet } from './spreadsheet';
@@ -184,21 +183,7 @@ export function runRefresh(
     // Formula cells recalculate only when the list they show changed.
     const formulas =
       safely(services, 'formulas', () =>
-        recalculateIfChanged(
-          services,
-          CONTACTS_SHOWN_KEY,
-          before,
-          after,
-          () =>
-            recalculateFormulas(
-              spreadsheet,
-              () => services.flush(),
-              undefined,
-              undefined,
-              services.properties(),
-            ),
-          formulasWaiting(services.properties()),
-        ),
+        recalculateShown(services, spreadsheet, CONTACTS_SHOWN_KEY, before, after),
       ) ?? 0;
     const groups = contacts.filter((c) => c.type === 'group').length;
     const result = record(services, source, {
