@@ -1,7 +1,8 @@
 /**
  * What a person's selection holds, for the number check: every cell read as a number (numbers/read.ts), the
  * distinct numbers in order, how many cells are not phone numbers (with a few examples), whether its first row
- * is a header, and per row the number the row's results speak for (its first non-empty cell). Pure.
+ * is a header, and per row the number the row's results speak for (its first number, else its first non-empty
+ * cell). Pure.
  */
 import { type NumberReading, readNumber } from './read';
 
@@ -51,7 +52,10 @@ export function readSelection(values: readonly (readonly unknown[])[], country: 
   }
   const rows = readings.map(
     (row, i) =>
-      (header && i === 0 ? undefined : row.find((r) => r.kind !== 'empty')) ?? ({ kind: 'empty' } as const),
+      (header && i === 0
+        ? undefined
+        : (row.find((r) => r.kind === 'number') ?? row.find((r) => r.kind !== 'empty'))) ??
+      ({ kind: 'empty' } as const),
   );
   return {
     cells,

@@ -301,6 +301,19 @@ describe('Check numbers on WhatsApp', () => {
     expect(column(emu, LEADS, 2)).toEqual(['WhatsApp', 'no', 'not a phone number']);
   });
 
+  it('answers a row of Name | Phone for its phone: the number asked is the one shown, not "not a phone number"', () => {
+    const emu = leads({}, ['Name', 'Ann', 'Bob', 'Cid']);
+    leadsSheet(emu)
+      .getRange('B1:B4')
+      .setValues([['Phone'], ['+7 (900) 123-45-67'], ['8 900 765 43 21'], ['+7 (900) 000-00-01']]);
+    emu.select(LEADS, 'A1:B4');
+    const typed = column(emu, LEADS, 2);
+    emu.run('checkNumbers');
+    expect(checkCalls()).toHaveLength(3);
+    expect(column(emu, LEADS, 2)).toEqual(typed);
+    expect(column(emu, LEADS, 3)).toEqual(['WhatsApp', 'yes', 'yes', 'no']);
+  });
+
   it('refuses every bad selection with a clear message, spending nothing', () => {
     const emu = leads();
     const refused = () => {
