@@ -184,6 +184,26 @@ describe('Check numbers on WhatsApp', () => {
     expect(JSON.parse(emu.properties.document['wa.ledger'])).toBeTruthy();
   });
 
+  it("after GREEN-API's 466 the dialog says nothing is left (not the ledger's count) and asks nothing; a day later one probe may ask", () => {
+    const emu = leads({ quota: { checkWhatsapp: 3 } });
+    emu.run('checkNumbers');
+    expect(checkCalls()).toHaveLength(4); // 3 answered, then the 466
+    const question = () => emu.ui.alerts.filter((a) => a.buttons === 'YES_NO').at(-1)?.prompt ?? '';
+    emu.run('checkNumbers');
+    expect(question()).toContain('To check now: 1 — 1 checkWhatsapp requests.');
+    expect(question()).toContain('Your plan has 0 checkWhatsapp requests left this month.');
+    expect(checkCalls()).toHaveLength(4);
+    expect(
+      column(emu, LEADS, 2).filter((v) =>
+        String(v).startsWith('not checked: no checkWhatsapp requests left'),
+      ),
+    ).toHaveLength(1);
+    emu.advanceTime(25 * 60 * MINUTE);
+    emu.run('checkNumbers');
+    expect(question()).toContain('Your plan has 96 checkWhatsapp requests left this month.');
+    expect(checkCalls()).toHaveLength(5); // the day's probe
+  });
+
   it('retries the "check phone number timeout limit exceeded" answer a little later in the same job', () => {
     const emu = leads({
       checkScript: [responses.json(200, { existsWhatsapp: true }), responses.checkTimeout()],
