@@ -16,7 +16,7 @@ export interface SelectionRead {
   /** Distinct numbers in E.164, in the order they first appear, with the digits GREEN-API is asked. */
   numbers: Array<{ e164: string; digits: string }>;
   notPhone: number;
-  /** Up to three texts that are not phone numbers. */
+  /** Up to three distinct texts that are not phone numbers. */
   examples: string[];
   /** The first row is a header: not a number in it, text in it, and numbers below. */
   header: boolean;
@@ -46,7 +46,8 @@ export function readSelection(values: readonly (readonly unknown[])[], country: 
         if (!seen.has(r.e164)) seen.set(r.e164, r.digits);
       } else {
         notPhone++;
-        if (examples.length < 3) examples.push(r.text.length > 24 ? `${r.text.slice(0, 23)}…` : r.text);
+        const example = r.text.length > 24 ? `${r.text.slice(0, 23)}…` : r.text;
+        if (examples.length < 3 && !examples.includes(example)) examples.push(example);
       }
     }
   }
