@@ -120,7 +120,22 @@ export function chatDigits(e164: string): string {
 }
 
 function reading(e164: string): NumberReading {
-  return { kind: 'number', e164, digits: chatDigits(e164) };
+  const number = brazilMobile(e164);
+  return { kind: 'number', e164: number, digits: chatDigits(number) };
+}
+
+/**
+ * A Brazilian mobile typed the old way, 8 digits after the area code (`+55 92 8172-3241`, as WhatsApp ids write
+ * it outside areas 11–28), is the same number as with the ninth digit (`+55 92 98172-3241`): mobiles start with
+ * 6–9, and Brazil gave every mobile its ninth digit
+ * (https://green-api.com/en/docs/faq/features-of-sending-and-receiving-messages-from-different-countries/). One
+ * E.164 for both, so the two spellings are one number — one request, one row of the table.
+ */
+function brazilMobile(e164: string): string {
+  const old = /^\+55(\d\d)([6-9]\d{7})$/.exec(e164);
+  if (!old) return e164;
+  const nine = `+55${old[1]}9${old[2]}`;
+  return parsePhoneNumberFromString(nine)?.isValid() ? nine : e164;
 }
 
 /** The text of a cell value: a whole positive number as its digits, a string as is; anything else null. */

@@ -1,7 +1,8 @@
 /**
  * What a person's selection holds, for the number check: every cell read as a number (numbers/read.ts), the
  * distinct numbers in order, how many cells are not phone numbers (with a few examples), whether its first row
- * is a header, and per row the number the row's results speak for (its first non-empty cell). Pure.
+ * is a header, and per row the number the row's results speak for (its first number, else its first non-empty
+ * cell). Pure.
  */
 import { type NumberReading, readNumber } from './read';
 
@@ -15,7 +16,7 @@ export interface SelectionRead {
   /** Distinct numbers in E.164, in the order they first appear, with the digits GREEN-API is asked. */
   numbers: Array<{ e164: string; digits: string }>;
   notPhone: number;
-  /** Up to three texts that are not phone numbers. */
+  /** Up to three distinct texts that are not phone numbers. */
   examples: string[];
   /** The first row is a header: not a number in it, text in it, and numbers below. */
   header: boolean;
@@ -45,13 +46,17 @@ export function readSelection(values: readonly (readonly unknown[])[], country: 
         if (!seen.has(r.e164)) seen.set(r.e164, r.digits);
       } else {
         notPhone++;
-        if (examples.length < 3) examples.push(r.text.length > 24 ? `${r.text.slice(0, 23)}…` : r.text);
+        const example = r.text.length > 24 ? `${r.text.slice(0, 23)}…` : r.text;
+        if (examples.length < 3 && !examples.includes(example)) examples.push(example);
       }
     }
   }
   const rows = readings.map(
     (row, i) =>
-      (header && i === 0 ? undefined : row.find((r) => r.kind !== 'empty')) ?? ({ kind: 'empty' } as const),
+      (header && i === 0
+        ? undefined
+        : (row.find((r) => r.kind === 'number') ?? row.find((r) => r.kind !== 'empty'))) ??
+      ({ kind: 'empty' } as const),
   );
   return {
     cells,

@@ -261,7 +261,9 @@ export function writeBeside(
         : errorText(t, job.errorKind, job.errorDetail);
   const cells: ResultCells[] = values.map((row, i) => {
     if (i === 0 && job.header) return [t('header.whatsapp'), t('header.checked')];
-    const first = row.map((v) => readNumber(v, job.country)).find((r) => r.kind !== 'empty');
+    // A row speaks for its number: a selection of Name | Phone answers for the phone, not "not a phone number".
+    const readings = row.map((v) => readNumber(v, job.country));
+    const first = readings.find((r) => r.kind === 'number') ?? readings.find((r) => r.kind !== 'empty');
     if (!first) return ['', ''];
     if (first.kind === 'notPhone') return [t('check.notPhone'), ''];
     const e164 = first.kind === 'number' ? first.e164 : '';

@@ -15,6 +15,7 @@ import { MAX_CELLS, readSelection, type SelectionRead } from '../numbers/selecti
 import { freshChecks } from '../numbers/table';
 import type { Services } from '../platform/services';
 import { instanceLedger, readLedger } from '../quota/ledger';
+import { exhaustedIn, PROBE_EVERY_MS } from '../quota/pause';
 import { type CheckResult, runChecks, startCheck, writeBeside } from '../refresh/checks';
 import type { RetryPlan } from '../refresh/schedule';
 import { loadCheckSettings } from '../settings/check-settings';
@@ -227,12 +228,19 @@ function ownSheet(services: Services, sheet: GoogleAppsScript.Spreadsheet.Sheet)
   return name === LOG_SHEET ? name : '';
 }
 
-/** checkWhatsapp requests the plan has left this month by the ledger (null: no cap). */
+/**
+ * checkWhatsapp requests the plan has left this month by the ledger (null: no cap). GREEN-API's own word wins:
+ * after a 466 this month with no success since (quota/pause.ts), nothing is left — GREEN-API counts requests the
+ * ledger never saw (another tool, another document) — except for one probe a day, as for scheduled work, so an
+ * upgraded plan is noticed.
+ */
 function planLeft(services: Services, settings: NonNullable<ReturnType<typeof loadSettings>>): number | null {
-  const cap = settings.monthlyCaps.checkWhatsapp;
-  if (cap === null) return null;
   const now = services.clock.now();
   const entry = instanceLedger(readLedger(services, now), instanceOf(settings), now);
+  const stopped = exhaustedIn(entry, 'checkWhatsapp', now);
+  if (stopped && now - (entry.t.checkWhatsapp ?? 0) < PROBE_EVERY_MS) return 0;
+  const cap = settings.monthlyCaps.checkWhatsapp;
+  if (cap === null) return null;
   return Math.max(0, cap - (entry.n.checkWhatsapp ?? 0));
 }
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { chatDigits, countryOfLocale, readNumber } from '../../src/numbers/read';
+import { readSelection } from '../../src/numbers/selection';
 
 const e164 = (value: unknown, country: string) => {
   const r = readNumber(value, country);
@@ -90,6 +91,22 @@ describe("GREEN-API's country quirks", () => {
     expect(chatDigits('+5511912345678')).toBe('5511912345678');
     expect(chatDigits('+5592981723241')).toBe('559281723241');
     expect(chatDigits('+552112345678')).toBe('552112345678');
+  });
+
+  it('Brazil: a mobile typed without its ninth digit is the same number as with it (one request, one row)', () => {
+    for (const typed of ['+55 92 8172-3241', '559281723241', '+55 92 98172-3241'])
+      expect(readNumber(typed, 'BR')).toEqual({
+        kind: 'number',
+        e164: '+5592981723241',
+        digits: '559281723241',
+      });
+    expect(readNumber('+55 11 8765-4321', 'RU')).toEqual({
+      kind: 'number',
+      e164: '+5511987654321',
+      digits: '5511987654321',
+    });
+    expect(e164('+55 11 3456-7890', 'RU')).toBe('+551134567890'); // a landline keeps its 8 digits
+    expect(readSelection([['+55 92 8172-3241'], ['+55 92 98172-3241']], 'BR').numbers).toHaveLength(1);
   });
 
   it('Russia: the digits asked are 7…, never 8… nor the 10 digits alone', () => {

@@ -45,6 +45,17 @@ describe('readSelection', () => {
     expect(readSelection([['+7 900 123-45-67']], 'RU').header).toBe(false);
   });
 
+  it('gives three different examples of what is not a number (a column of "n/a" shows it once)', () => {
+    const read = readSelection([['+7 900 123-45-67'], ['n/a'], ['n/a'], ['n/a'], ['—'], ['n/a']], 'RU');
+    expect(read).toMatchObject({ notPhone: 5, examples: ['n/a', '—'] });
+  });
+
+  it("speaks for a row's first number, else its first non-empty cell (Name | Phone answers for the phone)", () => {
+    const read = readSelection([['Phone'], ['Ann', '+7 900 123-45-67'], ['Bob', 'ask']], 'RU');
+    expect(read.rows[1]).toMatchObject({ kind: 'number', e164: '+79001234567' });
+    expect(read.rows[2]).toMatchObject({ kind: 'notPhone', text: 'Bob' });
+  });
+
   it("speaks for a row's first non-empty cell in a block of several columns", () => {
     const read = readSelection([['', '+7 900 123-45-67', '+44 20 7946 0958']], 'RU');
     expect(read.rows[0]).toMatchObject({ kind: 'number', e164: '+79001234567' });

@@ -184,6 +184,26 @@ describe('Check numbers on WhatsApp', () => {
     expect(JSON.parse(emu.properties.document['wa.ledger'])).toBeTruthy();
   });
 
+  it("after GREEN-API's 466 the dialog says nothing is left (not the ledger's count) and asks nothing; a day later one probe may ask", () => {
+    const emu = leads({ quota: { checkWhatsapp: 3 } });
+    emu.run('checkNumbers');
+    expect(checkCalls()).toHaveLength(4); // 3 answered, then the 466
+    const question = () => emu.ui.alerts.filter((a) => a.buttons === 'YES_NO').at(-1)?.prompt ?? '';
+    emu.run('checkNumbers');
+    expect(question()).toContain('To check now: 1 — 1 checkWhatsapp requests.');
+    expect(question()).toContain('Your plan has 0 checkWhatsapp requests left this month.');
+    expect(checkCalls()).toHaveLength(4);
+    expect(
+      column(emu, LEADS, 2).filter((v) =>
+        String(v).startsWith('not checked: no checkWhatsapp requests left'),
+      ),
+    ).toHaveLength(1);
+    emu.advanceTime(25 * 60 * MINUTE);
+    emu.run('checkNumbers');
+    expect(question()).toContain('Your plan has 96 checkWhatsapp requests left this month.');
+    expect(checkCalls()).toHaveLength(5); // the day's probe
+  });
+
   it('retries the "check phone number timeout limit exceeded" answer a little later in the same job', () => {
     const emu = leads({
       checkScript: [responses.json(200, { existsWhatsapp: true }), responses.checkTimeout()],
@@ -299,6 +319,19 @@ describe('Check numbers on WhatsApp', () => {
     expect(lastAlert(emu).prompt).toContain('in the last 7 days');
     expect(checkCalls().map((c) => c.body)).toEqual([{ chatId: '12125550100' }]);
     expect(column(emu, LEADS, 2)).toEqual(['WhatsApp', 'no', 'not a phone number']);
+  });
+
+  it('answers a row of Name | Phone for its phone: the number asked is the one shown, not "not a phone number"', () => {
+    const emu = leads({}, ['Name', 'Ann', 'Bob', 'Cid']);
+    leadsSheet(emu)
+      .getRange('B1:B4')
+      .setValues([['Phone'], ['+7 (900) 123-45-67'], ['8 900 765 43 21'], ['+7 (900) 000-00-01']]);
+    emu.select(LEADS, 'A1:B4');
+    const typed = column(emu, LEADS, 2);
+    emu.run('checkNumbers');
+    expect(checkCalls()).toHaveLength(3);
+    expect(column(emu, LEADS, 2)).toEqual(typed);
+    expect(column(emu, LEADS, 3)).toEqual(['WhatsApp', 'yes', 'yes', 'no']);
   });
 
   it('refuses every bad selection with a clear message, spending nothing', () => {
