@@ -25,6 +25,7 @@ import { CHECK_SLOT, type CheckJob, type CheckSource, loadCheckJob, saveCheckJob
 import { chatDigits, readNumber } from '../numbers/read';
 import { type CheckedNumber, checkRow } from '../numbers/table';
 import type { Services } from '../platform/services';
+import { lostMeanwhile } from '../settings/forget';
 import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
 import { type ResultCells, writeResults } from '../sheet/check-results';
@@ -177,6 +178,8 @@ function slice(
   // Write what was asked, under the document lock; if that is impossible the cursor stays (asked again later).
   const lockWait = Math.max(1000, Math.min(30_000, startedAt + SLICE_HARD_MS - clock.now()));
   const written = writeSlice(services, t, spreadsheet, answers, lockWait);
+  // Disconnected (or other settings saved) while the slice asked: nothing more is written, kept or scheduled.
+  if (written === 'disconnected') return { outcome: 'error', error: new AddonError('noSettings') };
   if (written instanceof AddonError) {
     error = written;
     done = job.done;
@@ -205,18 +208,24 @@ function slice(
   };
 }
 
-/** Merges the answers into the checks table (only their numbers are in scope; none is marked removed). */
+/**
+ * Merges the answers into the checks table (only their numbers are in scope; none is marked removed), under the
+ * document lock — first making sure the job and the settings are still there: the slice asked without the lock,
+ * and a Disconnect meanwhile must find nothing of the add-on written back (settings/forget.ts lostMeanwhile).
+ */
 function writeSlice(
   services: Services,
   t: Translate,
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   answers: readonly CheckedNumber[],
   lockWait: number,
-): true | AddonError {
-  if (answers.length === 0) return true;
+): true | AddonError | 'disconnected' {
   const lock = services.lock();
-  if (lock && !lock.tryLock(lockWait)) return new AddonError('busy');
+  if (lock && !lock.tryLock(lockWait)) return answers.length === 0 ? true : new AddonError('busy');
   try {
+    const properties = services.properties();
+    if (lostMeanwhile(properties, services.cache(), loadCheckJob(properties) !== null)) return 'disconnected';
+    if (answers.length === 0) return true;
     const context = tableContext(services, t);
     const rows = answers.map(checkRow);
     const scope = new Set(rows.map((row) => row[0]));

@@ -44,7 +44,7 @@ import { memberRows, namesOf } from '../members/rows';
 import type { Services } from '../platform/services';
 import { monthOf } from '../quota/calendar';
 import { scheduledMayAsk } from '../quota/pause';
-import { forgetDocument } from '../settings/forget';
+import { lostMeanwhile } from '../settings/forget';
 import type { Settings } from '../settings/settings';
 import { instanceKey, loadSettings } from '../settings/store';
 import { groupsInSheet, MEMBERS_SHEET, MEMBERS_TABLE } from '../sheet/members-sheet';
@@ -457,12 +457,10 @@ function disconnectedMeanwhile(services: Services): boolean {
   }
 }
 
-/** The check itself, for a caller that holds the document lock. */
+/** The check itself (settings/forget.ts lostMeanwhile), for a caller that holds the document lock. */
 function checkDisconnected(services: Services): boolean {
   const properties = services.properties();
-  if (loadJob(properties) && loadSettings(properties)) return false;
-  if (!loadSettings(properties)) forgetDocument(properties, services.cache());
-  return true;
+  return lostMeanwhile(properties, services.cache(), loadJob(properties) !== null);
 }
 
 export { MEMBERS_SHEET };

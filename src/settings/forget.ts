@@ -11,6 +11,7 @@ import { membersKeys } from '../cache/members-snapshot';
 import { snapshotKeys } from '../cache/snapshot';
 import { ZONE_KEY } from '../platform/gas';
 import { LEDGER_CACHE_KEYS } from '../quota/ledger';
+import { loadSettings } from './store';
 
 /** The prefix of every document property of the add-on. */
 export const PROPERTY_PREFIX = 'wa.';
@@ -67,4 +68,22 @@ export function forgetDocument(
   if (cache) cache.removeAll(ownCacheKeys(cache));
   for (const key of ownPropertyKeys(properties)) properties.deleteProperty(key);
   return before;
+}
+
+/**
+ * For a sliced job that reads without the document lock (the members import, the number check), asked under the
+ * lock before it writes: true when the ground went from under it meanwhile — its stored job or the settings are
+ * gone (Disconnect, or settings saved for another instance). The slice then writes nothing; with the settings
+ * gone it also forgets what its own requests recorded meanwhile (the ledger), so that nothing of the add-on is
+ * left after Disconnect.
+ */
+export function lostMeanwhile(
+  properties: GoogleAppsScript.Properties.Properties,
+  cache: GoogleAppsScript.Cache.Cache | null,
+  jobStored: boolean,
+): boolean {
+  const settings = loadSettings(properties) !== null;
+  if (jobStored && settings) return false;
+  if (!settings) forgetDocument(properties, cache);
+  return true;
 }

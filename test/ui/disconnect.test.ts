@@ -140,6 +140,42 @@ describe('Disconnect this spreadsheet', () => {
     expect(emu.triggers).toEqual([]);
     expect(allSheets(emu)).toEqual(sheets);
   });
+  it('a number check already asking when Disconnect runs writes nothing of the add-on back when it ends', () => {
+    const emu = addon.fresh(
+      { spreadsheetLocale: 'ru_RU' },
+      instance({ whatsappNumbers: ['79001234567'], rateLimits: { checkWhatsapp: 10 } }),
+    );
+    emu.spreadsheet.insertSheet('Leads');
+    const numbers = ['Phone', '+7 900 123-45-67', '8 900 765 43 21', '+44 20 7946 0958'];
+    emu.spreadsheet
+      .getSheetByName('Leads')
+      ?.getRange(1, 1, numbers.length, 1)
+      .setValues(numbers.map((n) => [n]));
+    emu.select('Leads', `A1:A${numbers.length}`);
+    const sheets = allSheets(emu);
+    // The click on Disconnect lands while the check asks GREEN-API (without the document lock): run here from
+    // inside the slice's second checkWhatsapp request.
+    let asked = 0;
+    let disconnected = false;
+    const log = emu.fetchLog;
+    log.push = (...entries) => {
+      const n = Array.prototype.push.apply(log, entries);
+      if (entries.some((e) => e.url.includes('/checkWhatsapp/')) && ++asked === 2 && !disconnected) {
+        disconnected = true;
+        emu.run('disconnect');
+      }
+      return n;
+    };
+    emu.answerDialogs('YES');
+    emu.run('checkNumbers');
+    expect(disconnected).toBe(true);
+
+    expect(ownProperties(emu)).toEqual([]);
+    expect(liveCache(emu)).toEqual([]);
+    expect(emu.triggers).toEqual([]);
+    expect(allSheets(emu)).toEqual(sheets);
+  });
+
   it('a refresh that read the settings just before Disconnect took the lock asks nothing and writes nothing', () => {
     const emu = addon.fresh();
     emu.run('saveSettings', defaultForm(addon.api, { refreshEveryMinutes: 60 }));
