@@ -27,7 +27,7 @@ import { type CheckedNumber, checkRow } from '../numbers/table';
 import type { Services } from '../platform/services';
 import { lostMeanwhile } from '../settings/forget';
 import type { Settings } from '../settings/settings';
-import { instanceKey, loadSettings } from '../settings/store';
+import { instanceKey } from '../settings/store';
 import { type ResultCells, writeResults } from '../sheet/check-results';
 import { CHECKS_TABLE, knownChecks } from '../sheet/checks-sheet';
 import { recalculateFormulas } from '../sheet/formula-cells';
@@ -35,7 +35,7 @@ import { applyTable, planTable, tableContext } from '../sheet/sheet-table';
 import { settleFollowUp } from './follow-up';
 import { safely } from './safely';
 import type { RetryPlan } from './schedule';
-import { resolveSpreadsheet } from './spreadsheet';
+import { onGround } from './slice-ground';
 
 /** Time kept free for one more number: the pace, the request and a retry after a 429. */
 const PER_NUMBER_MS = paceOf('checkWhatsapp') + 5_000;
@@ -103,13 +103,8 @@ function runSlice(
   t: Translate,
   options: CheckSliceOptions,
 ): CheckResult {
-  const settings = loadSettings(services.properties());
-  if (!settings) return { outcome: 'error', error: new AddonError('noSettings') };
-  const spreadsheet = resolveSpreadsheet(services);
-  if (!spreadsheet) return { outcome: 'error', error: new AddonError('noSpreadsheet') };
   const startedAt = options.startedAt ?? services.clock.now();
-  if (!takeLease(services, CHECK_SLOT, source === 'menu' ? 10_000 : 60_000)) return { outcome: 'busy' };
-  try {
+  return onGround(services, CHECK_SLOT, source === 'menu', (settings, spreadsheet): CheckResult => {
     const job = loadCheckJob(services.properties());
     if (!job || job.state === 'done' || job.state === 'stopped') return { outcome: 'none' };
     if (job.instance !== instanceKey(settings))
@@ -125,9 +120,7 @@ function runSlice(
       safely(services, 'check job', () => saveCheckJob(services.properties(), job));
       throw error;
     }
-  } finally {
-    releaseLease(services, CHECK_SLOT);
-  }
+  });
 }
 
 function slice(

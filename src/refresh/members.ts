@@ -23,11 +23,9 @@ import type { Translate } from '../i18n/i18n';
 import {
   failedSlice,
   postponeJob,
-  releaseLease,
   SLICE_BUDGET_MS,
   SLICE_HARD_MS,
   settleSlice,
-  takeLease,
   walkItems,
 } from '../job/sliced';
 import { GROUP_ID, type Group } from '../members/group';
@@ -54,6 +52,7 @@ import { settleFollowUp } from './follow-up';
 import { MEMBERS_SHOWN_KEY, recalculateShown } from './formula-gate';
 import { safely } from './safely';
 import type { RetryPlan } from './schedule';
+import { onGround } from './slice-ground';
 import { resolveSpreadsheet } from './spreadsheet';
 
 export { SLICE_BUDGET_MS };
@@ -187,17 +186,10 @@ function runSlice(
   t: Translate,
   options: SliceOptions,
 ): MembersResult {
-  const settings = loadSettings(services.properties());
-  if (!settings) return { outcome: 'error', error: new AddonError('noSettings') };
-  const spreadsheet = resolveSpreadsheet(services);
-  if (!spreadsheet) return { outcome: 'error', error: new AddonError('noSpreadsheet') };
   const startedAt = options.startedAt ?? services.clock.now();
-  if (!takeLease(services, MEMBERS_SLOT, source === 'menu' ? 10_000 : 60_000)) return { outcome: 'busy' };
-  try {
-    return slice(services, source, t, settings, spreadsheet, startedAt, options);
-  } finally {
-    releaseLease(services, MEMBERS_SLOT);
-  }
+  return onGround(services, MEMBERS_SLOT, source === 'menu', (settings, spreadsheet) =>
+    slice(services, source, t, settings, spreadsheet, startedAt, options),
+  );
 }
 
 /** A waiting job whose slice could not run: due later (doubling), stopped after MAX_FAILURES in a row. */
