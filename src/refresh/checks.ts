@@ -9,8 +9,8 @@
  * number GREEN-API refuses is "not checked" with its reason; a wrong token, an instance not authorized, stop it.
  */
 import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
-import { type ClientDeps, checkWhatsapp } from '../greenapi/client';
-import { Pacer, paceOf } from '../greenapi/pacer';
+import { checkWhatsapp } from '../greenapi/client';
+import { paceOf } from '../greenapi/pacer';
 import { errorText, type Translate } from '../i18n/i18n';
 import {
   failedSlice,
@@ -35,7 +35,7 @@ import { applyTable, planTable, tableContext } from '../sheet/sheet-table';
 import { settleFollowUp } from './follow-up';
 import { safely } from './safely';
 import type { RetryPlan } from './schedule';
-import { onGround } from './slice-ground';
+import { onGround, sliceClient } from './slice-ground';
 
 /** Time kept free for one more number: the pace, the request and a retry after a 429. */
 const PER_NUMBER_MS = paceOf('checkWhatsapp') + 5_000;
@@ -133,14 +133,7 @@ function slice(
   job: CheckJob,
 ): CheckResult {
   const clock = services.clock;
-  const deps: ClientDeps = {
-    http: services.http,
-    clock,
-    properties: () => services.properties(),
-    cache: () => services.cache(),
-    pacer: new Pacer(clock),
-    deadline: startedAt + SLICE_HARD_MS - 30_000,
-  };
+  const deps = sliceClient(services, startedAt);
   const answers: CheckedNumber[] = [];
   let later = false;
   const walk = walkItems(clock, job.numbers, job.done, {

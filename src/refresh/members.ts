@@ -18,7 +18,7 @@ import type { Contact } from '../contacts/contact';
 import { AddonError, type ErrorKind, toAddonError } from '../errors/addon-error';
 import { contactsFromTable } from '../formula/from-table';
 import { type ClientDeps, fetchContacts, fetchGroup } from '../greenapi/client';
-import { PACE_MS, Pacer } from '../greenapi/pacer';
+import { PACE_MS } from '../greenapi/pacer';
 import type { Translate } from '../i18n/i18n';
 import {
   failedSlice,
@@ -52,7 +52,7 @@ import { settleFollowUp } from './follow-up';
 import { MEMBERS_SHOWN_KEY, recalculateShown } from './formula-gate';
 import { safely } from './safely';
 import type { RetryPlan } from './schedule';
-import { onGround } from './slice-ground';
+import { onGround, sliceClient } from './slice-ground';
 import { resolveSpreadsheet } from './spreadsheet';
 
 export { SLICE_BUDGET_MS };
@@ -212,15 +212,7 @@ function slice(
 ): MembersResult {
   const properties = services.properties();
   const clock = services.clock;
-  // No pause or retry of a request may start that could not end before the write must begin.
-  const deps: ClientDeps = {
-    http: services.http,
-    clock,
-    properties: () => services.properties(),
-    cache: () => services.cache(),
-    pacer: new Pacer(clock),
-    deadline: startedAt + SLICE_HARD_MS - 30_000,
-  };
+  const deps = sliceClient(services, startedAt);
   const instance = instanceKey(settings);
   const locale = services.locale();
   const cache = cacheDeps(services);

@@ -4,7 +4,9 @@
  * that cannot have them says why — no settings, no spreadsheet, or another slice running.
  */
 import { AddonError } from '../errors/addon-error';
-import { type JobSlot, releaseLease, takeLease } from '../job/sliced';
+import type { ClientDeps } from '../greenapi/client';
+import { Pacer } from '../greenapi/pacer';
+import { type JobSlot, releaseLease, SLICE_HARD_MS, takeLease } from '../job/sliced';
 import type { Services } from '../platform/services';
 import type { Settings } from '../settings/settings';
 import { loadSettings } from '../settings/store';
@@ -30,4 +32,19 @@ export function onGround<R>(
   } finally {
     releaseLease(services, slot);
   }
+}
+
+/**
+ * The GREEN-API client of a slice that started at `startedAt`: paced per method, and no pause or retry of a request
+ * may start that could not end before the slice must begin to write (half a minute before its hard end).
+ */
+export function sliceClient(services: Services, startedAt: number): ClientDeps {
+  return {
+    http: services.http,
+    clock: services.clock,
+    properties: () => services.properties(),
+    cache: () => services.cache(),
+    pacer: new Pacer(services.clock),
+    deadline: startedAt + SLICE_HARD_MS - 30_000,
+  };
 }
