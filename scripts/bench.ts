@@ -602,14 +602,13 @@ function writeBenchDoc(): void {
     `Node.js ${process.version}); do not edit by hand — run \`npm run bench\` again. docs/PERFORMANCE.md explains`,
     'the columns; "own ms" and "wall ms" vary by about ±30% between runs, the other columns do not.',
     '',
-    // Blocks apart by a blank line, except a table's rows (printed one by one), which must stay together; a block
-    // printed with a leading newline starts anew (a second table right after another).
+    // Blocks apart by a blank line (each MET/MISSED line a paragraph of its own), except a table's rows (printed one
+    // by one), which stay together; a block printed with a leading newline starts anew (a table right after another).
     ...printed.flatMap((block, i) => {
       const next = printed[i + 1] ?? '';
       const lastLine = block.split('\n').at(-1) ?? '';
-      return lastLine.startsWith('|') && next.startsWith('|') && !startsAnew.has(i + 1)
-        ? [block]
-        : [block, ''];
+      const together = lastLine.startsWith('|') && next.startsWith('|');
+      return together && !startsAnew.has(i + 1) ? [block] : [block, ''];
     }),
   ].join('\n');
   writeFileSync('docs/BENCH.md', `${text.trimEnd()}\n`);
