@@ -24,6 +24,44 @@ function allSheets(emu: Emulator) {
   return emu.spreadsheet.getSheets().map((sheet) => [sheet.getName(), emu.sheetValues(sheet.getName())]);
 }
 
+/**
+ * Runs `act` (another execution: the sidebar's click) from inside the `nth` request whose URL holds `method`, i.e.
+ * while a run reads from GREEN-API without the document lock; the returned function tells whether it ran.
+ */
+function duringRequest(emu: Emulator, method: string, nth: number, act: () => void): () => boolean {
+  let seen = 0;
+  let ran = false;
+  const log = emu.fetchLog;
+  log.push = (...entries) => {
+    const n = Array.prototype.push.apply(log, entries);
+    if (entries.some((e) => e.url.includes(`/${method}/`)) && ++seen === nth && !ran) {
+      ran = true;
+      act();
+    }
+    return n;
+  };
+  return () => ran;
+}
+
+/** Runs Disconnect the first time a run reads the stored token: right after it read the settings, before its lock. */
+function disconnectOnTokenRead(emu: Emulator): () => boolean {
+  const store = emu.properties.document;
+  const token = store['wa.apiTokenInstance'];
+  let disconnected = false;
+  Object.defineProperty(store, 'wa.apiTokenInstance', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (!disconnected) {
+        disconnected = true;
+        emu.run('disconnect');
+      }
+      return token;
+    },
+  });
+  return () => disconnected;
+}
+
 describe('Disconnect this spreadsheet', () => {
   it('deletes the token, every setting and state, the cached data and the triggers; the sheets stay', () => {
     const emu = addon.fresh();
@@ -120,20 +158,12 @@ describe('Disconnect this spreadsheet', () => {
     const sheets = allSheets(emu);
     // Disconnect lands while the import reads its groups (the slice does not hold the document lock then): the
     // sidebar's click is another execution, run here from inside the slice's second getGroupData request.
-    let groupRequests = 0;
-    let disconnected = false;
-    const log = emu.fetchLog;
-    log.push = (...entries) => {
-      const n = Array.prototype.push.apply(log, entries);
-      if (entries.some((e) => e.url.includes('/getGroupData/')) && ++groupRequests === 2 && !disconnected) {
-        disconnected = true;
-        emu.run('disconnect');
-        expect(ownProperties(emu)).toEqual([]);
-      }
-      return n;
-    };
+    const disconnected = duringRequest(emu, 'getGroupData', 2, () => {
+      emu.run('disconnect');
+      expect(ownProperties(emu)).toEqual([]);
+    });
     emu.run('importGroupMembers');
-    expect(disconnected).toBe(true);
+    expect(disconnected()).toBe(true);
 
     expect(ownProperties(emu)).toEqual([]);
     expect(liveCache(emu)).toEqual([]);
@@ -155,20 +185,10 @@ describe('Disconnect this spreadsheet', () => {
     const sheets = allSheets(emu);
     // The click on Disconnect lands while the check asks GREEN-API (without the document lock): run here from
     // inside the slice's second checkWhatsapp request.
-    let asked = 0;
-    let disconnected = false;
-    const log = emu.fetchLog;
-    log.push = (...entries) => {
-      const n = Array.prototype.push.apply(log, entries);
-      if (entries.some((e) => e.url.includes('/checkWhatsapp/')) && ++asked === 2 && !disconnected) {
-        disconnected = true;
-        emu.run('disconnect');
-      }
-      return n;
-    };
+    const disconnected = duringRequest(emu, 'checkWhatsapp', 2, () => emu.run('disconnect'));
     emu.answerDialogs('YES');
     emu.run('checkNumbers');
-    expect(disconnected).toBe(true);
+    expect(disconnected()).toBe(true);
 
     expect(ownProperties(emu)).toEqual([]);
     expect(liveCache(emu)).toEqual([]);
@@ -184,22 +204,9 @@ describe('Disconnect this spreadsheet', () => {
     const asked = emu.fetchLog.length;
     // The refresh reads the settings; Disconnect (another execution) runs right then, before the refresh takes the
     // document lock: here from inside the refresh's read of the token.
-    const store = emu.properties.document;
-    const token = store['wa.apiTokenInstance'];
-    let disconnected = false;
-    Object.defineProperty(store, 'wa.apiTokenInstance', {
-      configurable: true,
-      enumerable: true,
-      get() {
-        if (!disconnected) {
-          disconnected = true;
-          emu.run('disconnect');
-        }
-        return token;
-      },
-    });
+    const disconnected = disconnectOnTokenRead(emu);
     emu.run('refreshNow');
-    expect(disconnected).toBe(true);
+    expect(disconnected()).toBe(true);
 
     expect(emu.fetchLog.length).toBe(asked);
     expect(ownProperties(emu)).toEqual([]);
@@ -247,16 +254,11 @@ describe('Disconnect this spreadsheet', () => {
     emu.run('saveSettings', defaultForm(addon.api));
     emu.run('importContacts');
     const sheets = allSheets(emu);
-    let groupRequests = 0;
-    const log = emu.fetchLog;
-    log.push = (...entries) => {
-      const n = Array.prototype.push.apply(log, entries);
-      if (entries.some((e) => e.url.includes('/getGroupData/')) && ++groupRequests === 2)
-        emu.run('saveSettings', defaultForm(addon.api, { idInstance: '1101000002' }));
-      return n;
-    };
+    const saved = duringRequest(emu, 'getGroupData', 2, () =>
+      emu.run('saveSettings', defaultForm(addon.api, { idInstance: '1101000002' })),
+    );
     emu.run('importGroupMembers');
-    expect(groupRequests).toBeGreaterThanOrEqual(2);
+    expect(saved()).toBe(true);
 
     // The saved settings stay; the old instance's job and members are gone, not written back.
     expect(emu.properties.document['wa.idInstance']).toBe('1101000002');
@@ -269,22 +271,9 @@ describe('Disconnect this spreadsheet', () => {
     emu.run('saveSettings', defaultForm(addon.api));
     const asked = emu.fetchLog.length;
     // The cold formula reads the settings; Disconnect runs right then, before the formula takes the lock to fetch.
-    const store = emu.properties.document;
-    const token = store['wa.apiTokenInstance'];
-    let disconnected = false;
-    Object.defineProperty(store, 'wa.apiTokenInstance', {
-      configurable: true,
-      enumerable: true,
-      get() {
-        if (!disconnected) {
-          disconnected = true;
-          emu.run('disconnect');
-        }
-        return token;
-      },
-    });
+    const disconnected = disconnectOnTokenRead(emu);
     emu.setFormula('Sheet1', 'A1', '=WA_CONTACTS("group",FALSE)');
-    expect(disconnected).toBe(true);
+    expect(disconnected()).toBe(true);
 
     expect(emu.fetchLog.length).toBe(asked);
     expect(emu.cell('Sheet1', 'A1').note).toMatch(/Set up the add-on first/);
