@@ -178,6 +178,23 @@ export function spreadsheetService(
   const wroteCells = (st: RangeState): void => {
     exec.rec.cellsWritten += st.nr * st.nc;
   };
+  /** One value into every cell of a range, parsed like typed input (Range.setValue, RangeList.setValue). */
+  const fillValue = (st: RangeState, value: unknown): void => {
+    wroteCells(st);
+    const contents: Content[][] = [];
+    for (let i = 0; i < st.nr; i++) {
+      const row: Content[] = [];
+      for (let j = 0; j < st.nc; j++) row.push(toContent(value, cellAt(st.sheet, st.r + i, st.c + j)));
+      contents.push(row);
+    }
+    writeGrid(st, contents);
+  };
+  /** One number format on every cell of a range (Range.setNumberFormat, RangeList.setNumberFormat). */
+  const fillNumberFormat = (st: RangeState, format: unknown): void => {
+    wroteCells(st);
+    for (let r = st.r; r < st.r + st.nr; r++)
+      for (let c = st.c; c < st.c + st.nc; c++) ensureCell(st.sheet, r, c).numberFormat = String(format);
+  };
 
   const forExisting = (st: RangeState, f: (cell: Cell, r: number, c: number) => void): void => {
     for (let r = st.r; r < st.r + st.nr; r++) {
@@ -348,15 +365,7 @@ export function spreadsheetService(
     },
     setValue(this: RS, value: unknown): RS {
       denyWrite('Range.setValue');
-      const st = this[STATE];
-      wroteCells(st);
-      const contents: Content[][] = [];
-      for (let i = 0; i < st.nr; i++) {
-        const row: Content[] = [];
-        for (let j = 0; j < st.nc; j++) row.push(toContent(value, cellAt(st.sheet, st.r + i, st.c + j)));
-        contents.push(row);
-      }
-      writeGrid(st, contents);
+      fillValue(this[STATE], value);
       return this;
     },
     setValues(this: RS, values: unknown): RS {
@@ -463,10 +472,7 @@ export function spreadsheetService(
     },
     setNumberFormat(this: RS, format: unknown): RS {
       denyWrite('Range.setNumberFormat');
-      const st = this[STATE];
-      wroteCells(st);
-      for (let r = st.r; r < st.r + st.nr; r++)
-        for (let c = st.c; c < st.c + st.nc; c++) ensureCell(st.sheet, r, c).numberFormat = String(format);
+      fillNumberFormat(this[STATE], format);
       return this;
     },
     setNumberFormats(this: RS, formats: unknown): RS {
@@ -836,25 +842,12 @@ export function spreadsheetService(
     },
     setValue(this: LS, value: unknown): LS {
       denyWrite('RangeList.setValue');
-      for (const st of this[STATE]) {
-        wroteCells(st);
-        const contents: Content[][] = [];
-        for (let i = 0; i < st.nr; i++) {
-          const row: Content[] = [];
-          for (let j = 0; j < st.nc; j++) row.push(toContent(value, cellAt(st.sheet, st.r + i, st.c + j)));
-          contents.push(row);
-        }
-        writeGrid(st, contents);
-      }
+      for (const st of this[STATE]) fillValue(st, value);
       return this;
     },
     setNumberFormat(this: LS, format: unknown): LS {
       denyWrite('RangeList.setNumberFormat');
-      for (const st of this[STATE]) {
-        wroteCells(st);
-        for (let r = st.r; r < st.r + st.nr; r++)
-          for (let c = st.c; c < st.c + st.nc; c++) ensureCell(st.sheet, r, c).numberFormat = String(format);
-      }
+      for (const st of this[STATE]) fillNumberFormat(st, format);
       return this;
     },
     toString(): string {
