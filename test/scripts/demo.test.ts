@@ -17,49 +17,12 @@ import { MAX_CELL_CHARS } from '../../scripts/runner/xlsx';
 import { en } from '../../src/i18n/en';
 import { ru } from '../../src/i18n/ru';
 import { ID_INSTANCE, SHEET, withAddon } from '../support/addon';
+import { parseCsv } from '../support/csv';
 import { readXlsx, rowOf } from '../support/xlsx-reader';
 
 const ROOT = resolve(__dirname, '..', '..');
 /** What spreadsheets take as the start of a formula (OWASP's list), written out here independently. */
 const TRIGGER = /^[=+\-@\t\r]/;
-
-/** A strict RFC 4180 parser: fields separated by commas, every row ending in CRLF, quotes doubled inside quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let field = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new Error('unterminated quoted field');
-        if (text[i] !== '"') field += text[i++];
-        else if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else {
-          i++;
-          break;
-        }
-      }
-    } else {
-      while (i < text.length && !',\r\n'.includes(text[i])) {
-        if (text[i] === '"') throw new Error(`quote inside an unquoted field at ${i}`);
-        field += text[i++];
-      }
-    }
-    row.push(field);
-    if (text[i] === ',') i++;
-    else if (text.startsWith('\r\n', i)) {
-      rows.push(row);
-      row = [];
-      i += 2;
-    } else throw new Error(`expected a comma or CRLF at ${i}`);
-  }
-  if (row.length > 0) throw new Error('last row does not end in CRLF');
-  return rows;
-}
 
 /** What a spreadsheet should find in the CSV for an exact value: the value, or ' + value when it would be a formula. */
 const neutralized = (value: string): string => (TRIGGER.test(value) ? `'${value}` : value);

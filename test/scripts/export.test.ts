@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { csvField, csvFile, toCsv, UTF8_BOM } from '../../scripts/runner/csv';
 import { escapeXstring, MAX_CELL_CHARS, toXlsx } from '../../scripts/runner/xlsx';
 import { underCi } from '../support/browser';
+import { parseCsv } from '../support/csv';
 import { findLocalSoffice } from '../support/libreoffice';
 import { decodeXstring, readXlsx, rowOf, unescapeXml } from '../support/xlsx-reader';
 
@@ -126,40 +127,6 @@ describe('contacts.xlsx', () => {
     expect(text).toBe('a'.repeat(MAX_CELL_CHARS - 1));
   });
 });
-
-/** RFC 4180 with a chosen separator; fails on anything malformed. */
-function parseCsv(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let field = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new Error('unterminated quote');
-        if (text[i] !== '"') field += text[i++];
-        else if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else {
-          i++;
-          break;
-        }
-      }
-    } else {
-      while (i < text.length && text[i] !== sep && text[i] !== '\r') field += text[i++];
-    }
-    row.push(field);
-    if (text[i] === sep) i++;
-    else if (text.startsWith('\r\n', i)) {
-      rows.push(row);
-      row = [];
-      i += 2;
-    } else throw new Error(`expected ${sep} or CRLF at ${i}`);
-  }
-  return rows;
-}
 
 describe('contacts.csv', () => {
   it('starts with the UTF-8 byte-order mark and separates by the chosen , or ;', () => {
