@@ -343,6 +343,21 @@ function checksBench(api: FakeGreenApi, count: number) {
   };
 }
 
+/** One row per slice of sliced runs (members imports, number checks): calls, requests, cells, modelled and own time. */
+function printSlices(what: string, runs: Array<[string, ExecutionRecord[]]>): void {
+  console.log(
+    `| ${what} | slice | sheet calls | UrlFetch | cells written | cells read | modelled s | own ms | wall ms (virtual) |\n` +
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const [run, slices] of runs)
+    slices.forEach((e, i) => {
+      console.log(
+        `| ${run} | ${i + 1} | ${e.spreadsheetCalls} | ${e.urlFetchCalls} | ${e.cellsWritten.toLocaleString('en-US')} | ` +
+          `${e.cellsRead.toLocaleString('en-US')} | ${modelled(e).toFixed(2)} | ${e.ownMs.toFixed(0)} | ${e.wallMs.toFixed(0)} |`,
+      );
+    });
+}
+
 /** Prints the number check's slices and returns its checks. */
 function reportChecks(checks: ReturnType<typeof checksBench>): Array<[string, boolean, string]> {
   console.log(
@@ -350,21 +365,10 @@ function reportChecks(checks: ReturnType<typeof checksBench>): Array<[string, bo
       `${checks.minutes.toFixed(0)} minutes, ${checks.requests} checkWhatsapp requests, ${checks.rate429} answered 429; ` +
       `the same selection again: ${checks.againRequests} requests.`,
   );
-  console.log(
-    '| check | slice | sheet calls | UrlFetch | cells written | cells read | own ms | wall ms (virtual) |\n' +
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  );
-  const runs: Array<[string, ExecutionRecord[]]> = [
+  printSlices('check', [
     ['first', checks.slices],
     ['again (from the table)', checks.again],
-  ];
-  for (const [what, slices] of runs)
-    slices.forEach((e, i) => {
-      console.log(
-        `| ${what} | ${i + 1} | ${e.spreadsheetCalls} | ${e.urlFetchCalls} | ${e.cellsWritten.toLocaleString('en-US')} | ` +
-          `${e.cellsRead.toLocaleString('en-US')} | ${e.ownMs.toFixed(0)} | ${e.wallMs.toFixed(0)} |`,
-      );
-    });
+  ]);
   const calls = checks.slices.map((e) => e.spreadsheetCalls);
   return [
     [
@@ -540,22 +544,11 @@ function reportMembers(members: ReturnType<typeof membersBench>): Array<[string,
       `${members.slices.length} slices over ${members.minutes.toFixed(0)} minutes, ${members.getGroupData} getGroupData + ` +
       `${members.getContacts} getContacts requests, ${members.rate429} answered 429, ${members.rows.toLocaleString('en-US')} rows.`,
   );
-  console.log(
-    '| import | slice | sheet calls | UrlFetch | cells written | cells read | modelled s | own ms | wall ms (virtual) |\n' +
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  );
-  const runs: Array<[string, ExecutionRecord[]]> = [
+  printSlices('import', [
     ['first', members.slices],
     ['no change', members.unchanged],
     ['1% changed', members.changed],
-  ];
-  for (const [what, slices] of runs)
-    slices.forEach((e, i) => {
-      console.log(
-        `| ${what} | ${i + 1} | ${e.spreadsheetCalls} | ${e.urlFetchCalls} | ${e.cellsWritten.toLocaleString('en-US')} | ` +
-          `${e.cellsRead.toLocaleString('en-US')} | ${modelled(e).toFixed(2)} | ${e.ownMs.toFixed(0)} | ${e.wallMs.toFixed(0)} |`,
-      );
-    });
+  ]);
   const sliceCalls = members.slices.map((e) => e.spreadsheetCalls);
   checks.push([
     'members: one getGroupData per group, no 429',
