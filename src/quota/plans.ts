@@ -31,11 +31,6 @@ export const PLAN_CAPS: Record<Exclude<Plan, 'custom'>, MonthlyCaps> = {
   business: { getContacts: null, getGroupData: null, checkWhatsapp: 30_000 },
 };
 
-/** True for a method with a monthly cap. */
-export function isCapped(method: string): method is CappedMethod {
-  return (CAPPED_METHODS as readonly string[]).includes(method);
-}
-
 /** The caps in force: the plan's documented ones, or the typed ones of a Custom plan. */
 export function capsOf(plan: Plan, custom: MonthlyCaps | null): MonthlyCaps {
   if (plan === 'custom') return custom ?? { getContacts: null, getGroupData: null, checkWhatsapp: null };

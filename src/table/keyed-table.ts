@@ -132,12 +132,6 @@ export interface MergeRefusal {
   missing: string[];
 }
 
-/** The index of the first header cell that is one of `words` (compared as headerKey does), or -1. */
-export function findHeader(header: readonly unknown[], words: readonly string[]): number {
-  const names = new Set(words.map(headerKey));
-  return header.findIndex((h) => names.has(headerKey(h)));
-}
-
 /** Plans the merge of `input.rows` into `sheet`: own columns, matched rows, blocks. */
 export function planMerge(
   schema: TableSchema,

@@ -13,7 +13,7 @@ import { DAYS_PER_MONTH, nextMonthStart } from '../quota/calendar';
 import { instanceLedger, readLedger } from '../quota/ledger';
 import { exhaustedIn } from '../quota/pause';
 import { CAPPED_METHODS, type MonthlyCaps, PLAN_CAPS, type Plan } from '../quota/plans';
-import { mostFrequentFitting, overCaps, runsPerDay, runsPerMonth, type Schedule } from '../quota/price';
+import { mostFrequentFitting, overCaps, runsPerMonth, type Schedule } from '../quota/price';
 import { FieldError, type Settings } from '../settings/settings';
 import { instanceKey } from '../settings/store';
 
@@ -202,9 +202,4 @@ export function quotaView(
     apps,
     scheduleWarning,
   };
-}
-
-/** Minutes of trigger runtime a day a schedule every `minutes` needs at `avgRunMs` a run. */
-export function dailyRuntimeMinutes(minutes: number, avgRunMs: number): number {
-  return (runsPerDay(minutes) * avgRunMs) / 60_000;
 }
