@@ -21,11 +21,6 @@ export function runsPerMonth(minutes: number): number {
   return minutes > 0 ? Math.ceil((DAYS_PER_MONTH * 24 * 60) / minutes) : 0;
 }
 
-/** Runs a day of a trigger every `minutes`. */
-export function runsPerDay(minutes: number): number {
-  return minutes > 0 ? Math.ceil((24 * 60) / minutes) : 0;
-}
-
 /** Requests a month per method the schedule spends. Members run only with the auto-refresh (once a day). */
 export function monthlyCost(schedule: Schedule): Record<CappedMethod, number> {
   const members = schedule.membersOnSchedule && schedule.refreshEveryMinutes > 0;
