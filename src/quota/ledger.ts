@@ -134,15 +134,23 @@ export function instanceLedger(ledger: Ledger, instance: string, now: number): I
   return entry.month === month ? entry : { ...entry, month, n: {} };
 }
 
+/**
+ * True once this execution has folded the formulas' waiting events into the ledger: later counts of the same
+ * execution (a members slice makes hundreds) skip the cache read; events a formula adds meanwhile wait for the
+ * next execution. Apps Script loads the script afresh for every execution.
+ */
+let pendingFolded = false;
+
 function update(store: LedgerStore, now: number, change: (ledger: Ledger) => void): void {
   const properties = store.properties();
   const ledger = rollDay(parse(properties.getProperty(KEY), now), now);
-  const cache = safeCache(store);
+  const cache = pendingFolded ? null : safeCache(store);
   const pending = cache ? readPending(cache) : [];
   for (const event of pending) apply(ledger, event);
   change(ledger);
   properties.setProperty(KEY, JSON.stringify(ledger));
   if (pending.length && cache) cache.remove(PENDING_KEY);
+  pendingFolded = true;
 }
 
 function apply(ledger: Ledger, event: RequestEvent): void {
